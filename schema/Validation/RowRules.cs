@@ -1,0 +1,100 @@
+using System.Collections;
+using Jat.Schema.Columns;
+using Jat.Schema.Images;
+using Jat.Schema.Tasks;
+
+namespace Jat.Schema.Validation;
+
+/// <summary>
+/// What every row of a task must satisfy beyond its Parquet types: its columns set and no others,
+/// per-step columns of one length, vectors of the task's width, images that are images (Atari frames
+/// 84×84 RGBA PNGs). The writer refuses such rows; the validator reports them.
+/// </summary>
+public static class RowRules
+{
+    private static readonly string[] AllColumns =
+    [
+        JatColumns.TextObservations, JatColumns.ImageObservations, JatColumns.DiscreteObservations,
+        JatColumns.ContinuousObservations, JatColumns.DiscreteActions, JatColumns.ContinuousActions,
+        JatColumns.Rewards, JatColumns.Text, JatColumns.Images,
+    ];
+
+    /// <returns>null when the row is valid, else what is wrong with it.</returns>
+    public static string? Check(TaskSpec task, Example row)
+    {
+        foreach (var name in AllColumns)
+        {
+            var value = JatColumns.ValueOf(row, name);
+            var column = task.Column(name);
+            if (column is null && value is not null)
+                return $"sets column '{name}', which {task.Name} does not have";
+            if (column is not null && value is null)
+                return $"has no value for column '{name}'";
+        }
+        int? steps = null;
+        foreach (var column in task.Columns)
+        {
+            var value = JatColumns.ValueOf(row, column.Name)!;
+            if (column.IsPerStep)
+            {
+                var count = ((ICollection)value).Count;
+                if (steps is { } s && s != count)
+                    return $"column '{column.Name}' has {count} steps where '{task.Columns[0].Name}' has {s}";
+                steps = count;
+            }
+            var problem = CheckValue(task, column, value);
+            if (problem is not null)
+                return $"column '{column.Name}' {problem}";
+        }
+        return null;
+    }
+
+    private static string? CheckValue(TaskSpec task, ColumnSpec column, object value)
+    {
+        switch (value)
+        {
+            case IReadOnlyList<float[]> vectors:
+                return CheckWidths(vectors.Select(v => v.Length), column);
+            case IReadOnlyList<long[]> vectors:
+                return CheckWidths(vectors.Select(v => v.Length), column);
+            case IReadOnlyList<string> texts:
+                var nullText = IndexOf(texts, t => t is null);
+                return nullText < 0 ? null : $"step {nullText} is null";
+            case IReadOnlyList<byte[]> images:
+                for (var i = 0; i < images.Count; i++)
+                {
+                    if (images[i] is null || !PngHeader.TryRead(images[i], out var header))
+                        return $"step {i} is not a PNG";
+                    if (task.Domain == Domain.Atari && (header.Width != FrameStackPng.Size || header.Height != FrameStackPng.Size || !header.IsRgba8))
+                        return $"step {i} is a {header.Width}×{header.Height} PNG of colour type {header.ColorType}, not an 84×84 RGBA frame stack";
+                }
+                return null;
+            case byte[] image:
+                return PngHeader.LooksLikeImage(image) ? null : "is neither a PNG nor a JPEG";
+            default:
+                return null;
+        }
+    }
+
+    private static string? CheckWidths(IEnumerable<int> widths, ColumnSpec column)
+    {
+        if (column.VectorWidth is not { } expected)
+            return null;
+        var step = 0;
+        foreach (var width in widths)
+        {
+            if (width != expected)
+                return $"step {step} has {width} values, not {expected}";
+            step++;
+        }
+        return null;
+    }
+
+    private static int IndexOf<T>(IReadOnlyList<T> items, Func<T, bool> test)
+    {
+        for (var i = 0; i < items.Count; i++)
+            if (test(items[i]))
+                return i;
+        return -1;
+    }
+}
