@@ -32,7 +32,9 @@ public sealed class ShardReader : IAsyncDisposable
     public IReadOnlyDictionary<string, string> Metadata => _reader.CustomMetadata;
 
     /// <summary>Uncompressed bytes of every row group, as the footer states them (what the Hub reports as num_bytes).</summary>
-    public long UncompressedBytes => _reader.Metadata?.RowGroups.Sum(g => g.TotalByteSize) ?? 0;
+    public long UncompressedBytes => RowGroupSizes.Sum();
+
+    public IReadOnlyList<long> RowGroupSizes => _reader.Metadata?.RowGroups.Select(g => g.TotalByteSize).ToList() ?? [];
 
     /// <summary>Opens a shard and checks that it has the task's columns, each of the Arrow type its feature implies.</summary>
     /// <exception cref="InvalidDataException">not a Parquet file (truncated, say), or not a shard of <paramref name="task"/>.</exception>

@@ -1,0 +1,49 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Spectre.Console;
+
+namespace Jat.Cli.Presentation;
+
+/// <summary>
+/// Where output goes: figures and tables to stdout (or one JSON document with --json), progress and errors to
+/// stderr, so that `jat … --json | jq` always reads clean JSON.
+/// </summary>
+internal static class Terminal
+{
+    public static IAnsiConsole Out { get; } = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
+
+    public static IAnsiConsole Err { get; } = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
+    };
+
+    public static void WriteJson<T>(T document) => Console.Out.WriteLine(JsonSerializer.Serialize(document, Json));
+
+    /// <summary>Runs a command body; known failures become one clear line on stderr and exit code 1.</summary>
+    public static async Task<int> RunAsync(Func<Task<int>> body)
+    {
+        try
+        {
+            return await body();
+        }
+        catch (OperationCanceledException)
+        {
+            Console.Error.WriteLine("jat: stopped; what was committed is kept, and the same command resumes it");
+            return 130;
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or InvalidOperationException or ArgumentException
+                                      or KeyNotFoundException or FormatException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"jat: error: {e.Message}");
+            return 1;
+        }
+    }
+
+    /// <summary>True when a person watches stderr: live progress bars then, plain lines otherwise (CI logs).</summary>
+    public static bool Interactive => !Console.IsErrorRedirected;
+}

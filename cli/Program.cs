@@ -1,0 +1,11 @@
+using System.CommandLine;
+using Jat.Cli.Commands;
+
+var root = new RootCommand(
+    "jat: builds the JAT dataset (161 configs: Atari, BabyAI, Meta-World, MuJoCo, text, vision-language) as " +
+    "Hugging Face Parquet shards, end to end. Run `jat <command> --help` for a command's options.");
+root.Subcommands.Add(TasksCommand.Create());
+root.Subcommands.Add(RegenerateCommand.Create());
+root.Subcommands.Add(ValidateCommand.Create());
+root.Subcommands.Add(CardCommand.Create());
+return await root.Parse(args).InvokeAsync();
