@@ -1,0 +1,97 @@
+using System.Text.Json.Nodes;
+using Jat.Schema.Tests;
+
+namespace Jat.Cli.Tests;
+
+public sealed class CommandTests
+{
+    [Fact]
+    public async Task Tasks_json_lists_all_161_configs_with_domains_and_scores()
+    {
+        var result = await JatProcess.RunAsync("tasks", "--json");
+        Assert.Equal(0, result.ExitCode);
+        var document = JsonNode.Parse(result.Stdout)!;
+        Assert.Equal(161, (int)document["count"]!);
+        var tasks = document["tasks"]!.AsArray();
+        Assert.Equal(57, tasks.Count(t => (string?)t!["domain"] == "atari"));
+        Assert.Equal(39, tasks.Count(t => (string?)t!["domain"] == "babyai"));
+        Assert.Equal(50, tasks.Count(t => (string?)t!["domain"] == "metaworld"));
+        Assert.Equal(11, tasks.Count(t => (string?)t!["domain"] == "mujoco"));
+        var pong = tasks.Single(t => (string?)t!["name"] == "atari-pong")!;
+        Assert.Equal("ALE/Pong-v5", (string?)pong["envId"]);
+        Assert.Equal(14.6, (double)pong["scores"]!["human"]!["mean"]!);
+    }
+
+    [Fact]
+    public async Task An_unknown_task_is_a_clear_error_with_suggestions()
+    {
+        using var folder = new TempDirectory();
+        var result = await JatProcess.RunAsync("regenerate", "--out", folder.Path, "--tasks", "atari-pongg");
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("unknown task 'atari-pongg'", result.Stderr);
+        Assert.Contains("atari-pong", result.Stderr);
+    }
+
+    [Fact]
+    public async Task Regenerate_then_validate_json_agree_on_rows_and_the_card_lists_every_config()
+    {
+        using var folder = new TempDirectory();
+        var written = await JatProcess.RunAsync("regenerate", "--out", folder.Path, "--episodes", "10", "--json");
+        Assert.True(written.ExitCode == 0, written.Stderr);
+        var summary = JsonNode.Parse(written.Stdout)!;
+        Assert.Equal(60, (long)summary["rows"]!);
+
+        var validated = await JatProcess.RunAsync("validate", folder.Path, "--json");
+        Assert.True(validated.ExitCode == 0, validated.Stdout + validated.Stderr);
+        var report = JsonNode.Parse(validated.Stdout)!;
+        Assert.True((bool)report["valid"]!);
+        Assert.Equal(60, (long)report["rows"]!);
+        Assert.Equal(12, report["splits"]!.AsArray().Count);
+
+        var card = await File.ReadAllTextAsync(Path.Combine(folder.Path, "README.md"));
+        foreach (var task in new[] { "atari-pong", "babyai-go-to-local", "metaworld-assembly", "mujoco-hopper", "oscar", "conceptual-captions" })
+        {
+            Assert.Contains($"- config_name: {task}\n  data_files:\n  - split: train\n    path: {task}/train-*\n", card);
+            Assert.Contains($"path: {task}/test-*", card);
+        }
+        Assert.Contains("num_examples: 9", card);
+        Assert.Contains("*sample*", card);
+    }
+
+    [Fact]
+    public async Task Validate_exits_1_and_names_the_truncated_file()
+    {
+        using var folder = new TempDirectory();
+        Assert.Equal(0, (await JatProcess.RunAsync("regenerate", "--out", folder.Path, "--tasks", "mujoco-walker", "--episodes", "10")).ExitCode);
+        var shard = Path.Combine(folder.Path, "mujoco-walker", "train-00000-of-00001.parquet");
+        await using (var file = new FileStream(shard, FileMode.Open))
+            file.SetLength(file.Length - 100);
+        var result = await JatProcess.RunAsync("validate", folder.Path);
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains(shard, result.Stderr);
+        Assert.Contains("truncated", result.Stderr);
+    }
+
+    [Fact]
+    public async Task The_committed_dataset_card_is_what_jat_card_full_writes()
+    {
+        var result = await JatProcess.RunAsync("card", "--full", "--output", "-");
+        Assert.Equal(0, result.ExitCode);
+        var committed = await File.ReadAllTextAsync(Path.Combine(RepositoryRoot.Path, "dataset_card.md"));
+        Assert.True(committed == result.Stdout, "dataset_card.md is stale: run `./jat card --full --output dataset_card.md`");
+        Assert.Equal(161, result.Stdout.Split("- config_name: ").Length - 1 - 161);
+    }
+
+    [Theory]
+    [InlineData("tasks")]
+    [InlineData("regenerate")]
+    [InlineData("validate")]
+    [InlineData("card")]
+    public async Task Every_verb_explains_itself_with_help(string verb)
+    {
+        var result = await JatProcess.RunAsync(verb, "--help");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("Usage:", result.Stdout);
+        Assert.Contains("Options:", result.Stdout);
+    }
+}
