@@ -31,7 +31,9 @@ public sealed class InteropShards : IAsyncLifetime
             // Steps are ignored for text and vision-language rows.
             int[] steps = [3, 0, 5];
             var rows = steps.Select((s, i) => SampleRows.Create(task, i, seed: 7, steps: s)).ToList();
-            await using (var writer = await ShardWriter.OpenAsync(_folder.Path, task, "train"))
+            // One row per row group: every row group after the first is appended to a file that was already
+            // complete, so the readers also check the footers that resuming and appending leave behind.
+            await using (var writer = await ShardWriter.OpenAsync(_folder.Path, task, "train", new ShardWriterOptions { RowGroupBytes = 1 }))
             {
                 foreach (var row in rows)
                     await writer.WriteAsync(row);
