@@ -10,7 +10,7 @@ namespace Jat.Cli.Presentation;
 /// </summary>
 internal static class Terminal
 {
-    public static IAnsiConsole Out { get; } = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
+    public static IAnsiConsole Out { get; } = Wide(AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) }));
 
     public static IAnsiConsole Err { get; } = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
 
@@ -21,6 +21,14 @@ internal static class Terminal
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
     };
+
+    /// <summary>Redirected output has no width; 80 columns would wrap every table into an unreadable log.</summary>
+    private static IAnsiConsole Wide(IAnsiConsole console)
+    {
+        if (Console.IsOutputRedirected)
+            console.Profile.Width = 200;
+        return console;
+    }
 
     public static void WriteJson<T>(T document) => Console.Out.WriteLine(JsonSerializer.Serialize(document, Json));
 

@@ -43,20 +43,37 @@ public static class SampleRows
 
     private static Example Atari(Random random, int steps)
     {
+        const int size = FrameStackPng.Size;
+        // A game-like screen: a fixed textured playfield (walls, score bar, a noisy band), a few objects that move
+        // between frames. Its PNGs weigh what real Atari frame stacks do (a few kB), unlike a blank screen.
+        var field = new byte[size * size];
+        for (var y = 0; y < size; y++)
+            for (var x = 0; x < size; x++)
+                field[y * size + x] = (byte)(y < 8 ? 140 + ((x / 4) % 2) * 40 : (x / 12 + y / 12) % 3 == 0 ? 60 : y > 70 ? random.Next(90) : 20);
+        var objects = Enumerable.Range(0, 5).Select(_ => (X: random.Next(size), Y: 10 + random.Next(60), Dx: random.Next(-2, 3), Dy: random.Next(-2, 3))).ToArray();
         var frames = new byte[steps][];
-        var stack = new byte[FrameStackPng.Size * FrameStackPng.Size * FrameStackPng.Frames];
-        var x = random.Next(84);
-        var y = random.Next(84);
+        var history = new byte[FrameStackPng.Frames][];
+        for (var f = 0; f < history.Length; f++)
+            history[f] = (byte[])field.Clone();
+        var stack = new byte[size * size * FrameStackPng.Frames];
         for (var t = 0; t < steps; t++)
         {
-            // A bright square moving over a dark field: frames compress like game screens, not like noise.
-            Array.Clear(stack);
-            x = (x + random.Next(-2, 3) + 84) % 84;
-            y = (y + random.Next(-2, 3) + 84) % 84;
-            for (var f = 0; f < FrameStackPng.Frames; f++)
-                for (var dy = 0; dy < 6; dy++)
-                    for (var dx = 0; dx < 6; dx++)
-                        stack[((((y + dy + f) % 84) * 84) + ((x + dx) % 84)) * 4 + f] = 200;
+            var frame = (byte[])field.Clone();
+            for (var o = 0; o < objects.Length; o++)
+            {
+                var (x, y, dx, dy) = objects[o];
+                x = (x + dx + size) % size;
+                y = 10 + ((y - 10 + dy + 60) % 60);
+                objects[o] = (x, y, dx, dy);
+                for (var py = 0; py < 4; py++)
+                    for (var px = 0; px < 4; px++)
+                        frame[((y + py) % size) * size + (x + px) % size] = (byte)(200 + o * 10);
+            }
+            Array.Copy(history, 1, history, 0, history.Length - 1);
+            history[^1] = frame;
+            for (var p = 0; p < size * size; p++)
+                for (var f = 0; f < FrameStackPng.Frames; f++)
+                    stack[p * FrameStackPng.Frames + f] = history[f][p];
             frames[t] = FrameStackPng.Encode(stack);
         }
         return new Example

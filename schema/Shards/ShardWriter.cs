@@ -160,7 +160,7 @@ public sealed partial class ShardWriter : IAsyncDisposable
             await using (var file = new FileStream(path, open is null ? FileMode.Create : FileMode.Open, FileAccess.ReadWrite,
                 FileShare.None, bufferSize: 1 << 20))
             {
-                await using (var writer = await ParquetWriter.CreateAsync(_schema, file, ParquetOptionsFor(), append: open is not null, ct).ConfigureAwait(false))
+                await using (var writer = await ParquetWriter.CreateAsync(_schema, file, ParquetOptionsFor(Task), append: open is not null, ct).ConfigureAwait(false))
                 {
                     writer.CustomMetadata = _metadata;
                     using var group = writer.CreateRowGroup();
@@ -193,15 +193,22 @@ public sealed partial class ShardWriter : IAsyncDisposable
     {
         var path = _layout.StagingShard(0);
         await using var file = new FileStream(path, FileMode.Create, FileAccess.ReadWrite, FileShare.None);
-        await using (var writer = await ParquetWriter.CreateAsync(_schema, file, ParquetOptionsFor(), append: false, ct).ConfigureAwait(false))
+        await using (var writer = await ParquetWriter.CreateAsync(_schema, file, ParquetOptionsFor(Task), append: false, ct).ConfigureAwait(false))
             writer.CustomMetadata = _metadata;
         file.Flush(_options.Durable);
         return file.Length;
     }
 
-    internal static ParquetOptions ParquetOptionsFor() => new()
+    /// <remarks>
+    /// <c>datasets</c> leaves media columns uncompressed (PNG and JPEG bytes are compressed already) and Snappy-compresses
+    /// the rest. Parquet.Net sets compression per file, so a task whose rows are mostly images (Atari, vision-language)
+    /// is written uncompressed: measured here, Snappy halves Parquet.Net's write speed on PNG bytes for ~15% of size.
+    /// </remarks>
+    internal static ParquetOptions ParquetOptionsFor(TaskSpec task) => new()
     {
-        CompressionMethod = CompressionMethod.Snappy,
+        CompressionMethod = task.Columns.Any(c => c.Kind is ColumnKind.ImageSteps or ColumnKind.Image)
+            ? CompressionMethod.None
+            : CompressionMethod.Snappy,
         // Parquet.Net 6.1.0 defaults to SmallestSize, which is ~100x slower for Zstd; say the level explicitly.
         CompressionLevel = System.IO.Compression.CompressionLevel.Optimal,
     };
