@@ -87,11 +87,30 @@ public sealed class CommandTests
     [InlineData("regenerate")]
     [InlineData("validate")]
     [InlineData("card")]
+    [InlineData("bench shards")]
     public async Task Every_verb_explains_itself_with_help(string verb)
     {
-        var result = await JatProcess.RunAsync(verb, "--help");
+        var result = await JatProcess.RunAsync([.. verb.Split(' '), "--help"]);
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("Usage:", result.Stdout);
         Assert.Contains("Options:", result.Stdout);
+    }
+
+    [Fact]
+    public async Task Bench_shards_json_reports_both_workloads_with_their_rows()
+    {
+        var result = await JatProcess.RunAsync("bench", "shards", "--atari-episodes", "3", "--atari-steps", "5",
+            "--mujoco-episodes", "3", "--mujoco-steps", "5", "--repeat", "1", "--no-duckdb", "--json");
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        var report = JsonNode.Parse(result.Stdout)!;
+        var workloads = report["workloads"]!.AsArray();
+        Assert.Equal(["atari-like", "mujoco-like"], workloads.Select(w => (string?)w!["workload"]));
+        Assert.All(workloads, w =>
+        {
+            Assert.Equal(3, (long)w!["rows"]!);
+            Assert.Equal(15, (long)w["steps"]!);
+            Assert.True((double)w["jat"]!["write"]!["median"]! > 0);
+        });
+        Assert.Equal("--no-duckdb", (string?)report["duckDbSkipped"]);
     }
 }
