@@ -1,0 +1,112 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json.Nodes;
+using Polly;
+using Polly.Retry;
+
+namespace Jat.Hub.Http;
+
+/// <summary>One retry as it happened: what failed and how long the client waits before the next try.</summary>
+public sealed record RetryEvent(string Request, int Attempt, TimeSpan Delay, string Reason);
+
+/// <summary>
+/// Sends requests to the Hub (and to the storage URLs it hands out) through one retry pipeline. Requests are
+/// built anew for each try, so bodies (file slices) are re-read from the start.
+/// </summary>
+internal sealed class HubHttp : IDisposable
+{
+    private readonly HttpClient _client;
+    private readonly HubToken _token;
+    private readonly ResiliencePipeline<HttpResponseMessage> _retry;
+
+    public HubHttp(Uri endpoint, HubToken token, Action<RetryEvent>? onRetry = null, HttpMessageHandler? handler = null)
+    {
+        Endpoint = endpoint;
+        _token = token;
+        _client = new HttpClient(handler ?? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+        {
+            Timeout = TimeSpan.FromMinutes(10),
+        };
+        _client.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("jat", "0.1"));
+        _retry = new ResiliencePipelineBuilder<HttpResponseMessage>()
+            .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+            {
+                MaxRetryAttempts = RetryDelay.MaxRetries,
+                ShouldHandle = new PredicateBuilder<HttpResponseMessage>()
+                    .Handle<HttpRequestException>()
+                    .Handle<IOException>()
+                    .Handle<TaskCanceledException>(e => e.InnerException is TimeoutException)
+                    .HandleResult(r => RetryDelay.IsTransient(r.StatusCode)),
+                DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(
+                    (args.Outcome.Result is { } response ? RetryDelay.Requested(response) : null) ?? RetryDelay.Backoff(args.AttemptNumber)),
+                OnRetry = args =>
+                {
+                    var reason = args.Outcome.Exception is { } e ? _token.Redact(e.Message) : $"{(int)args.Outcome.Result!.StatusCode} {args.Outcome.Result.ReasonPhrase}";
+                    onRetry?.Invoke(new RetryEvent(args.Context.Properties.GetValue(RequestKey, "request"), args.AttemptNumber + 1, args.RetryDelay, reason));
+                    args.Outcome.Result?.Dispose();
+                    return ValueTask.CompletedTask;
+                },
+            })
+            .Build();
+    }
+
+    private static readonly ResiliencePropertyKey<string> RequestKey = new("jat.request");
+
+    public Uri Endpoint { get; }
+
+    /// <summary>Sends with retries, and turns a final failure into a <see cref="HubException"/> that never holds the token.</summary>
+    /// <param name="create">builds the request; called once per try</param>
+    /// <param name="authorize">adds the token: for the Hub's own API, never for presigned storage URLs</param>
+    public async Task<HttpResponseMessage> SendAsync(Func<HttpRequestMessage> create, bool authorize, string what, CancellationToken ct)
+    {
+        var context = ResilienceContextPool.Shared.Get(ct);
+        context.Properties.Set(RequestKey, what);
+        HttpResponseMessage response;
+        try
+        {
+            response = await _retry.ExecuteAsync(async c =>
+            {
+                using var request = create();
+                if (authorize)
+                    request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _token.Value);
+                return await _client.SendAsync(request, HttpCompletionOption.ResponseContentRead, c.CancellationToken).ConfigureAwait(false);
+            }, context).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is HttpRequestException or IOException or TaskCanceledException && !ct.IsCancellationRequested)
+        {
+            throw new HubException($"{what}: no answer from {Endpoint.Host} after {RetryDelay.MaxRetries + 1} tries ({_token.Redact(e.Message)})", null, null);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+        if (response.IsSuccessStatusCode)
+            return response;
+        using (response)
+            throw await FailureAsync(response, what, ct).ConfigureAwait(false);
+    }
+
+    private async Task<HubException> FailureAsync(HttpResponseMessage response, string what, CancellationToken ct)
+    {
+        var body = await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false);
+        string? said = response.Headers.TryGetValues("X-Error-Message", out var header) ? header.FirstOrDefault() : null;
+        if (said is null)
+        {
+            try { said = (string?)JsonNode.Parse(body)?["error"]; }
+            catch (System.Text.Json.JsonException) { said = body.Length > 200 ? body[..200] : body; }
+        }
+        var id = response.Headers.TryGetValues("X-Request-Id", out var ids) ? $" (request id {ids.First()})" : "";
+        var advice = response.StatusCode switch
+        {
+            HttpStatusCode.Unauthorized => $"; the token ({_token.Source}) was refused: check that it is valid and has write access",
+            HttpStatusCode.Forbidden => "; the token may not write to this repository or organisation",
+            HttpStatusCode.NotFound => "; check the repository name and revision",
+            _ when RetryDelay.IsTransient(response.StatusCode) => $"; gave up after {RetryDelay.MaxRetries + 1} tries: run the same command again to resume",
+            _ => "",
+        };
+        var message = $"{what}: the Hub answered {(int)response.StatusCode} {response.ReasonPhrase}{(string.IsNullOrWhiteSpace(said) ? "" : $": {said}")}{advice}{id}";
+        return new HubException(_token.Redact(message), response.StatusCode);
+    }
+
+    public void Dispose() => _client.Dispose();
+}
