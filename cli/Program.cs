@@ -8,5 +8,6 @@ root.Subcommands.Add(TasksCommand.Create());
 root.Subcommands.Add(RegenerateCommand.Create());
 root.Subcommands.Add(ValidateCommand.Create());
 root.Subcommands.Add(CardCommand.Create());
+root.Subcommands.Add(PushCommand.Create());
 root.Subcommands.Add(BenchCommand.Create());
 return await root.Parse(args).InvokeAsync();

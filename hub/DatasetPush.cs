@@ -14,6 +14,7 @@ public sealed record PushOptions
     public int FilesPerCommit { get; init; } = 50;
     public int ParallelUploads { get; init; } = 2;
     public Action<RetryEvent>? OnRetry { get; init; }
+    public HubRetryOptions Retry { get; init; } = HubRetryOptions.Default;
 
     /// <summary><c>HF_ENDPOINT</c>, else https://huggingface.co.</summary>
     public static Uri DefaultEndpoint() => ParseEndpoint(Environment.GetEnvironmentVariable("HF_ENDPOINT") ?? "https://huggingface.co");
@@ -61,7 +62,7 @@ public static partial class DatasetPush
         if (!File.Exists(Path.Combine(folder, "README.md")))
             throw new InvalidOperationException($"{folder} has no README.md: write its dataset card first (`jat card {folder}`)");
         var paths = LocalFile.List(folder);
-        using var http = new HubHttp(options.Endpoint, token, options.OnRetry, handler);
+        using var http = new HubHttp(options.Endpoint, token, options.Retry, options.OnRetry, handler);
         var api = new HubApi(http, options.RepoId, options.Revision);
 
         var files = await HashAllAsync(folder, paths, progress, ct).ConfigureAwait(false);

@@ -18,27 +18,29 @@ internal sealed class HubHttp : IDisposable
     private readonly HttpClient _client;
     private readonly HubToken _token;
     private readonly ResiliencePipeline<HttpResponseMessage> _retry;
+    private readonly int _tries;
 
-    public HubHttp(Uri endpoint, HubToken token, Action<RetryEvent>? onRetry = null, HttpMessageHandler? handler = null)
+    public HubHttp(Uri endpoint, HubToken token, HubRetryOptions retry, Action<RetryEvent>? onRetry = null, HttpMessageHandler? handler = null)
     {
         Endpoint = endpoint;
         _token = token;
+        _tries = retry.MaxRetries + 1;
         _client = new HttpClient(handler ?? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
         {
             Timeout = TimeSpan.FromMinutes(10),
         };
         _client.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("jat", "0.1"));
-        _retry = new ResiliencePipelineBuilder<HttpResponseMessage>()
+        _retry = retry.MaxRetries <= 0 ? ResiliencePipeline<HttpResponseMessage>.Empty : new ResiliencePipelineBuilder<HttpResponseMessage>()
             .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
             {
-                MaxRetryAttempts = RetryDelay.MaxRetries,
+                MaxRetryAttempts = Math.Max(1, retry.MaxRetries),
                 ShouldHandle = new PredicateBuilder<HttpResponseMessage>()
                     .Handle<HttpRequestException>()
                     .Handle<IOException>()
                     .Handle<TaskCanceledException>(e => e.InnerException is TimeoutException)
                     .HandleResult(r => RetryDelay.IsTransient(r.StatusCode)),
                 DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(
-                    (args.Outcome.Result is { } response ? RetryDelay.Requested(response) : null) ?? RetryDelay.Backoff(args.AttemptNumber)),
+                    (args.Outcome.Result is { } response ? RetryDelay.Requested(response) : null) ?? RetryDelay.Backoff(retry, args.AttemptNumber)),
                 OnRetry = args =>
                 {
                     var reason = args.Outcome.Exception is { } e ? _token.Redact(e.Message) : $"{(int)args.Outcome.Result!.StatusCode} {args.Outcome.Result.ReasonPhrase}";
@@ -74,7 +76,7 @@ internal sealed class HubHttp : IDisposable
         }
         catch (Exception e) when (e is HttpRequestException or IOException or TaskCanceledException && !ct.IsCancellationRequested)
         {
-            throw new HubException($"{what}: no answer from {Endpoint.Host} after {RetryDelay.MaxRetries + 1} tries ({_token.Redact(e.Message)})", null, null);
+            throw new HubException($"{what}: no answer from {Endpoint.Host} after {_tries} tries ({_token.Redact(e.Message)})", null, null);
         }
         finally
         {
@@ -101,7 +103,7 @@ internal sealed class HubHttp : IDisposable
             HttpStatusCode.Unauthorized => $"; the token ({_token.Source}) was refused: check that it is valid and has write access",
             HttpStatusCode.Forbidden => "; the token may not write to this repository or organisation",
             HttpStatusCode.NotFound => "; check the repository name and revision",
-            _ when RetryDelay.IsTransient(response.StatusCode) => $"; gave up after {RetryDelay.MaxRetries + 1} tries: run the same command again to resume",
+            _ when RetryDelay.IsTransient(response.StatusCode) => $"; gave up after {_tries} tries: run the same command again to resume",
             _ => "",
         };
         var message = $"{what}: the Hub answered {(int)response.StatusCode} {response.ReasonPhrase}{(string.IsNullOrWhiteSpace(said) ? "" : $": {said}")}{advice}{id}";

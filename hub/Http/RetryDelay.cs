@@ -11,12 +11,11 @@ namespace Jat.Hub.Http;
 /// </summary>
 internal static partial class RetryDelay
 {
-    public const int MaxRetries = 5;
-
     public static bool IsTransient(HttpStatusCode status) => status is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests
         or HttpStatusCode.InternalServerError or HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout;
 
-    public static TimeSpan Backoff(int attempt) => TimeSpan.FromSeconds(Math.Min(8, 1 << Math.Min(attempt, 3)));
+    public static TimeSpan Backoff(HubRetryOptions options, int attempt) =>
+        TimeSpan.FromTicks(Math.Min(options.MaxDelay.Ticks, options.BaseDelay.Ticks << Math.Min(attempt, 16)));
 
     /// <summary>The wait a response asks for, if it asks for one.</summary>
     public static TimeSpan? Requested(HttpResponseMessage response)
