@@ -9,5 +9,6 @@ root.Subcommands.Add(RegenerateCommand.Create());
 root.Subcommands.Add(ValidateCommand.Create());
 root.Subcommands.Add(CardCommand.Create());
 root.Subcommands.Add(PushCommand.Create());
+root.Subcommands.Add(ConvertCommand.Create());
 root.Subcommands.Add(BenchCommand.Create());
 return await root.Parse(args).InvokeAsync();

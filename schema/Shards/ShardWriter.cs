@@ -30,6 +30,7 @@ public sealed partial class ShardWriter : IAsyncDisposable
     private readonly FileStream _lock;
     private SplitManifest _manifest;
     private long _bufferedRows;
+    private string? _bufferedCursor;
     private bool _faulted;
 
     private ShardWriter(DatasetLayout layout, TaskSpec task, string split, ShardWriterOptions options, FileStream lockFile, SplitManifest manifest)
@@ -57,6 +58,12 @@ public sealed partial class ShardWriter : IAsyncDisposable
     public long RowsWritten => _manifest.Rows + _bufferedRows;
 
     public bool IsComplete => _manifest.State == SplitState.Complete;
+
+    /// <summary>
+    /// The cursor given with the last committed row: where a converter that skips or drops input records resumes
+    /// reading (a line number, a byte offset, a page id). Null when no row was committed or none came with a cursor.
+    /// </summary>
+    public string? CommittedCursor => _manifest.Cursor;
 
     /// <summary>Opens a split for writing, resuming it where a previous writer left it.</summary>
     /// <exception cref="IOException">another process is writing the same split of the same folder.</exception>
@@ -94,7 +101,10 @@ public sealed partial class ShardWriter : IAsyncDisposable
 
     /// <summary>Adds one row. It is checked against the task first; a row that breaks a rule is refused whole.</summary>
     /// <exception cref="ArgumentException">the row does not fit the task; the message says which column and step.</exception>
-    public async ValueTask WriteAsync(Example row, CancellationToken ct = default)
+    public ValueTask WriteAsync(Example row, CancellationToken ct = default) => WriteAsync(row, null, ct);
+
+    /// <summary>Adds one row and records <paramref name="cursor"/>, the caller's input position after it; see <see cref="CommittedCursor"/>.</summary>
+    public async ValueTask WriteAsync(Example row, string? cursor, CancellationToken ct = default)
     {
         ThrowIfClosed();
         ArgumentNullException.ThrowIfNull(row);
@@ -107,6 +117,7 @@ public sealed partial class ShardWriter : IAsyncDisposable
             bytes += shredder.Bytes;
         }
         _bufferedRows++;
+        _bufferedCursor = cursor ?? _bufferedCursor;
         if (bytes >= _options.RowGroupBytes)
             await CommitRowGroupAsync(ct).ConfigureAwait(false);
     }
@@ -171,13 +182,15 @@ public sealed partial class ShardWriter : IAsyncDisposable
                 length = file.Length;
                 tail = Convert.ToBase64String(ReadTail(file));
             }
-            var committed = new OpenShard(index, (open?.Rows ?? 0) + _bufferedRows, (open?.RowGroups ?? 0) + 1, length, tail);
+            var committed = new OpenShard(index, (open?.Rows ?? 0) + _bufferedRows, (open?.RowGroups ?? 0) + 1, length, tail,
+                _bufferedCursor ?? _manifest.Cursor);
             var manifest = _manifest with { Rows = _manifest.Rows + _bufferedRows, Open = committed };
             if (length >= _options.ShardBytes)
                 manifest = Seal(manifest);
             manifest.Save(_layout.ManifestPath, _options.Durable);
             _manifest = manifest;
             _bufferedRows = 0;
+            _bufferedCursor = null;
             foreach (var shredder in _shredders)
                 shredder.Clear();
         }
@@ -224,7 +237,7 @@ public sealed partial class ShardWriter : IAsyncDisposable
     private static SplitManifest Seal(SplitManifest manifest)
     {
         var open = manifest.Open!;
-        return manifest with { Shards = [.. manifest.Shards, new SealedShard(open.Index, open.Rows, open.FileBytes)], Open = null };
+        return manifest with { Shards = [.. manifest.Shards, new SealedShard(open.Index, open.Rows, open.FileBytes, open.Cursor)], Open = null };
     }
 
     /// <summary>The footer, its length and the closing magic: the last bytes of a complete Parquet file.</summary>

@@ -23,6 +23,10 @@ internal sealed record SplitManifest
     public IReadOnlyList<SealedShard> Shards { get; init; } = [];
     public OpenShard? Open { get; init; }
 
+    /// <summary>The caller's position in its input after the last committed row, if it gave one.</summary>
+    [JsonIgnore]
+    public string? Cursor => Open is not null ? Open.Cursor : Shards.Count > 0 ? Shards[^1].Cursor : null;
+
     private static readonly JsonSerializerOptions Json = new()
     {
         WriteIndented = true,
@@ -66,10 +70,10 @@ internal enum SplitState
     Complete,
 }
 
-internal sealed record SealedShard(int Index, long Rows, long FileBytes);
+internal sealed record SealedShard(int Index, long Rows, long FileBytes, string? Cursor = null);
 
 /// <summary>
 /// The shard being written. After each row group the file is a complete Parquet file; <see cref="Tail"/> keeps
 /// its footer so that a file cut off while a later row group was being appended can be restored.
 /// </summary>
-internal sealed record OpenShard(int Index, long Rows, int RowGroups, long FileBytes, string Tail);
+internal sealed record OpenShard(int Index, long Rows, int RowGroups, long FileBytes, string Tail, string? Cursor = null);

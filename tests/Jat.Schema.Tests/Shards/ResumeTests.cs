@@ -74,4 +74,19 @@ public sealed class ResumeTests
         Assert.Contains("no manifest", error.Message);
         Assert.Equal("someone else's", await File.ReadAllTextAsync(folder.Combine(Task.Name, "train-00000-of-00001.parquet")));
     }
+
+    [Fact]
+    public async Task The_cursor_of_the_last_committed_row_survives_a_reopen()
+    {
+        using var folder = new TempDirectory();
+        await using (var writer = await ShardWriter.OpenAsync(folder.Path, Task, "train", Small))
+        {
+            Assert.Null(writer.CommittedCursor);
+            for (var i = 0; i < 25; i++)
+                await writer.WriteAsync(Row(i), $"line {i * 3}");
+        }
+        await using var again = await ShardWriter.OpenAsync(folder.Path, Task, "train", Small);
+        Assert.Equal(25, again.CommittedRows);
+        Assert.Equal("line 72", again.CommittedCursor);
+    }
 }
