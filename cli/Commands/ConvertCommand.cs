@@ -22,6 +22,7 @@ internal static class ConvertCommand
     /// <summary>One subcommand per source; each converter adds its own here.</summary>
     private static IEnumerable<Command> Sources() =>
     [
+        WikipediaCommand.Create(),
         // one line per converter: XxxCommand.Create(),
     ];
 
