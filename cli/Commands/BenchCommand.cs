@@ -13,6 +13,7 @@ internal static class BenchCommand
     {
         var command = new Command("bench", "Benchmarks: print throughput figures measured on this machine.");
         command.Subcommands.Add(Shards());
+        command.Subcommands.Add(ConvertWikipedia());
         return command;
     }
 
@@ -43,6 +44,27 @@ internal static class BenchCommand
                 Terminal.WriteJson(report);
             else
                 Print(report);
+            return 0;
+        }));
+        return command;
+    }
+
+    private static Command ConvertWikipedia()
+    {
+        var pages = new Option<int>("--pages") { Description = "Pages of the generated dump (multistream bzip2, ~5 kB of wikitext each).", DefaultValueFactory = _ => 20_000 };
+        var json = new Option<bool>("--json") { Description = "Print one JSON document on stdout." };
+        var command = new Command("convert-wikipedia", "Throughput of `jat convert wikipedia` end to end (bzip2, XML, cleaning, shards): pages/s and input MB/s.")
+        {
+            pages, json,
+        };
+        command.SetAction((result, ct) => Terminal.RunAsync(async () =>
+        {
+            var report = await WikipediaThroughput.RunAsync(result.GetValue(pages), new Progress<string>(l => Console.Error.WriteLine($"jat: {l}")), ct);
+            if (result.GetValue(json))
+                Terminal.WriteJson(new { report.Pages, report.Articles, report.CompressedBytes, report.XmlBytes, report.Seconds, report.PagesPerSecond, report.CompressedMegabytesPerSecond, report.XmlMegabytesPerSecond });
+            else
+                Terminal.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"wikipedia: {report.Pages:N0} pages in {report.Seconds:0.00} s: {report.PagesPerSecond:N0} pages/s, {report.CompressedMegabytesPerSecond:0.0} MB/s of bzip2 input ({report.XmlMegabytesPerSecond:0.0} MB/s of XML), one thread"));
             return 0;
         }));
         return command;
