@@ -108,6 +108,32 @@ public sealed class WikipediaConverterTests
         Assert.Equal(300, (await TextsAsync(folder.Combine("resumed"))).Count + (await TextsAsync(folder.Combine("resumed"), "test")).Count);
     }
 
+    /// <summary>A row of wikimedia/wikipedia: four string columns named in lower case.</summary>
+    public sealed class HfArticle
+    {
+        [System.Text.Json.Serialization.JsonPropertyName("id")] public string? Id { get; set; }
+        [System.Text.Json.Serialization.JsonPropertyName("url")] public string? Url { get; set; }
+        [System.Text.Json.Serialization.JsonPropertyName("title")] public string? Title { get; set; }
+        [System.Text.Json.Serialization.JsonPropertyName("text")] public string? Text { get; set; }
+    }
+
+    [Fact]
+    public async Task Hugging_Face_parquet_articles_are_taken_as_they_are_and_split_by_their_id()
+    {
+        using var folder = new TempDirectory();
+        var articles = Enumerable.Range(1, 40).Select(i => new HfArticle { Id = $"{i * 7}", Url = "u", Title = $"T{i}", Text = $"Article {i}.\n\nSecond paragraph." }).ToList();
+        Directory.CreateDirectory(folder.Combine("20231101.en"));
+        await Parquet.Serialization.ParquetSerializer.SerializeAsync(articles.Take(25), folder.Combine("20231101.en", "train-00000-of-00002.parquet"));
+        await Parquet.Serialization.ParquetSerializer.SerializeAsync(articles.Skip(25), folder.Combine("20231101.en", "train-00001-of-00002.parquet"));
+        var split = new HashedSplit(0.25, 2);
+
+        await WikipediaConverter.ConvertAsync(folder.Combine("20231101.en"), folder.Combine("data"), new WikipediaOptions(split));
+
+        foreach (var name in new[] { "train", "test" })
+            Assert.Equal(articles.Where(a => split.SplitOf(long.Parse(a.Id!, System.Globalization.CultureInfo.InvariantCulture)) == name).Select(a => a.Text),
+                await TextsAsync(folder.Combine("data"), name));
+    }
+
     private sealed class Progress(Action<WikipediaProgress> report) : IProgress<WikipediaProgress>
     {
         public void Report(WikipediaProgress value) => report(value);
