@@ -1,4 +1,5 @@
 using System.Globalization;
+using Jat.Converters.Text;
 using Jat.Schema.Columns;
 using Jat.Schema.Shards;
 using Jat.Schema.Tasks;
@@ -8,7 +9,13 @@ using Parquet.Schema;
 
 namespace Jat.Converters.Wikipedia;
 
-public sealed record WikipediaOptions(HashedSplit Split, long? Limit = null, ShardWriterOptions? Writer = null);
+/// <param name="Limit">read only the first pages of the input</param>
+/// <param name="MinTokens">skip articles shorter than this many GPT-2 tokens</param>
+/// <param name="MaxTokens">stop once the articles written hold this many GPT-2 tokens in all</param>
+public sealed record WikipediaOptions(HashedSplit Split, long? Limit = null, ShardWriterOptions? Writer = null, int? MinTokens = null, long? MaxTokens = null)
+{
+    internal bool CountsTokens => MinTokens is not null || MaxTokens is not null;
+}
 
 /// <summary>How far a conversion has gone: pages read, rows written, and input bytes consumed of all.</summary>
 public readonly record struct WikipediaProgress(long Pages, long Rows, long InputBytes, long InputLength);
@@ -33,19 +40,34 @@ public static class WikipediaConverter
             if (writers.Values.All(w => w.IsComplete))
                 return Report(task, writers, skipped);
             // Each writer resumes after the last page it committed: pages before the earlier of the two are only read.
-            var resumeAt = writers.Values.Select(Cursor).Min();
+            // Where each split is: its committed position at first, then the last row given to it in this run.
+            var positions = writers.ToDictionary(w => w.Key, w => Committed(w.Value), StringComparer.Ordinal);
+            var resumeAt = positions.Values.Min(p => p.Page);
             var rows = writers.Values.Sum(w => w.CommittedRows);
+            var tokens = positions.Values.Sum(p => p.Tokens);
             await foreach (var (page, text, inputBytes, inputLength) in ArticlesAsync(input, ct).ConfigureAwait(false))
             {
                 if (options.Limit is { } limit && page.Ordinal >= limit)
                     break;
+                if (options.MaxTokens is { } budget && tokens >= budget)
+                    break;
                 if (page.Ordinal > resumeAt && Keep(page, text, skipped) is { } article)
                 {
-                    var writer = writers[options.Split.SplitOf(page.Id >= 0 ? page.Id : page.Ordinal)];
-                    if (page.Ordinal > Cursor(writer))
+                    var split = options.Split.SplitOf(page.Id >= 0 ? page.Id : page.Ordinal);
+                    var (after, written) = positions[split];
+                    var count = options.CountsTokens ? Gpt2Tokens.Count(article) : 0;
+                    if (page.Ordinal > after && count < (options.MinTokens ?? 0))
                     {
-                        await writer.WriteAsync(new Example { Text = article }, page.Ordinal.ToString(CultureInfo.InvariantCulture), ct).ConfigureAwait(false);
+                        skipped.Add("under --min-tokens");
+                    }
+                    else if (page.Ordinal > after)
+                    {
+                        // The cursor carries the split's running token count, so a resumed run keeps to the budget.
+                        var cursor = string.Create(CultureInfo.InvariantCulture, $"{page.Ordinal};{written + count}");
+                        await writers[split].WriteAsync(new Example { Text = article }, cursor, ct).ConfigureAwait(false);
+                        positions[split] = (page.Ordinal, written + count);
                         rows++;
+                        tokens += count;
                     }
                 }
                 if ((page.Ordinal & 63) == 0)
@@ -62,8 +84,14 @@ public static class WikipediaConverter
         }
     }
 
-    private static long Cursor(ShardWriter writer) =>
-        writer.CommittedCursor is { } cursor ? long.Parse(cursor, CultureInfo.InvariantCulture) : -1;
+    /// <summary>A writer's committed position: the last page it holds, and the GPT-2 tokens of its rows ("page;tokens").</summary>
+    private static (long Page, long Tokens) Committed(ShardWriter writer)
+    {
+        if (writer.CommittedCursor is not { } cursor)
+            return (-1, 0);
+        var parts = cursor.Split(';');
+        return (long.Parse(parts[0], CultureInfo.InvariantCulture), parts.Length > 1 ? long.Parse(parts[1], CultureInfo.InvariantCulture) : 0);
+    }
 
     private static string? Keep(DumpPage page, string? cleaned, SkipCounter skipped)
     {

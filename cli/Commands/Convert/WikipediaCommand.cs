@@ -16,19 +16,22 @@ internal static class WikipediaCommand
         var testFraction = new Option<double>("--test-fraction") { Description = "Share of articles in test, chosen by a hash of the page id (Wikipedia has no split of its own).", DefaultValueFactory = _ => 0.005 };
         var seed = new Option<int>("--seed") { Description = "Seed of the split hash.", DefaultValueFactory = _ => 0 };
         var limit = new Option<long?>("--limit") { Description = "Read only the first N pages (a quick trial)." };
+        var minTokens = new Option<int?>("--min-tokens") { Description = "Skip articles shorter than this many GPT-2 tokens." };
+        var maxTokens = new Option<long?>("--max-tokens") { Description = "Stop once the articles written hold this many GPT-2 tokens in all (a size budget)." };
         var json = new Option<bool>("--json") { Description = "Print one JSON summary on stdout." };
         var command = new Command("wikipedia",
             "Wikipedia articles as the `wikipedia` config: main namespace only, redirects skipped, wikitext cleaned to plain text " +
             "(templates, tables, references, files and categories removed; links as their text; headings kept as lines).")
         {
-            input, output, testFraction, seed, limit, json,
+            input, output, testFraction, seed, limit, minTokens, maxTokens, json,
         };
         command.SetAction((result, ct) => Terminal.RunAsync(async () =>
         {
             var fraction = result.GetValue(testFraction);
             if (fraction is < 0 or > 1)
                 throw new ArgumentException("--test-fraction is a share between 0 and 1");
-            var options = new WikipediaOptions(new HashedSplit(fraction, result.GetValue(seed)), result.GetValue(limit));
+            var options = new WikipediaOptions(new HashedSplit(fraction, result.GetValue(seed)), result.GetValue(limit),
+                MinTokens: result.GetValue(minTokens), MaxTokens: result.GetValue(maxTokens));
             var root = result.GetValue(output)!.FullName;
             Directory.CreateDirectory(root);
             var report = await RunAsync(result.GetValue(input)!, root, options, ct);

@@ -108,6 +108,31 @@ public sealed class WikipediaConverterTests
         Assert.Equal(300, (await TextsAsync(folder.Combine("resumed"))).Count + (await TextsAsync(folder.Combine("resumed"), "test")).Count);
     }
 
+    [Fact]
+    public async Task Token_limits_skip_short_articles_and_stop_at_the_budget_across_a_resume()
+    {
+        using var folder = new TempDirectory();
+        var builder = new DumpBuilder();
+        for (var i = 1; i <= 200; i++)
+            builder.Page(i, $"A{i}", i % 10 == 0 ? "Short." : $"Article {i} is about the history of the city and its river, founded long ago.");
+        await File.WriteAllBytesAsync(folder.Combine("dump.xml.bz2"), builder.MultistreamBZip2());
+        var options = new WikipediaOptions(new HashedSplit(0.3, 1), Writer: new ShardWriterOptions { RowGroupBytes = 500 }, MinTokens: 5, MaxTokens: 1_000);
+        var perArticle = Jat.Converters.Text.Gpt2Tokens.Count("Article 100 is about the history of the city and its river, founded long ago.");
+
+        using (var stop = new CancellationTokenSource())
+        {
+            var progress = new Progress(p => { if (p.Rows > 20) stop.Cancel(); });
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+                WikipediaConverter.ConvertAsync(folder.Combine("dump.xml.bz2"), folder.Combine("data"), options, progress, stop.Token));
+        }
+        var report = await WikipediaConverter.ConvertAsync(folder.Combine("dump.xml.bz2"), folder.Combine("data"), options);
+
+        var texts = (await TextsAsync(folder.Combine("data"))).Concat(await TextsAsync(folder.Combine("data"), "test")).ToList();
+        Assert.DoesNotContain("Short.", texts);
+        Assert.Equal((1_000 + perArticle - 1) / perArticle, texts.Count); // whole articles until the budget is reached
+        Assert.Equal(report.TotalRows, texts.Count);
+    }
+
     /// <summary>A row of wikimedia/wikipedia: four string columns named in lower case.</summary>
     public sealed class HfArticle
     {
