@@ -23,6 +23,7 @@ internal static class ConvertCommand
     private static IEnumerable<Command> Sources() =>
     [
         WikipediaCommand.Create(),
+        OkVqaCommand.Create(),
         // one line per converter: XxxCommand.Create(),
     ];
 
