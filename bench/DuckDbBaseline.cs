@@ -5,47 +5,88 @@ using System.Text.Json.Nodes;
 
 namespace Jat.Benchmarks;
 
-/// <summary>Runs <c>tests/interop/duckdb-write-bench.mjs</c>: DuckDB writing and reading the rows of a Jat shard.</summary>
-internal sealed class DuckDbBaseline(string folder)
+/// <summary>Runs <c>tests/interop/duckdb-write-bench.mjs</c> with Node.js: DuckDB writing and reading the rows of a Jat shard.</summary>
+internal sealed class DuckDbBaseline(string node, string interop)
 {
-    public const string MissingReason =
-        "DuckDB baseline skipped: run from a Jat checkout with Node.js and `npm ci --prefix tests/interop` done";
+    private const string Script = "duckdb-write-bench.mjs";
 
-    /// <summary>The interop folder of the checkout around the current directory or this program, if its packages are installed.</summary>
-    public static DuckDbBaseline? Find()
+    private const string HowToInstall =
+        "to get it, run from a Jat checkout with Node.js 20+ on the PATH, after `npm ci --prefix tests/interop`";
+
+    /// <summary>
+    /// Node.js and the interop folder of the checkout around the current directory or this program, with
+    /// <c>@duckdb/node-api</c> installed; otherwise why the baseline is skipped, and how to get it.
+    /// </summary>
+    public static (DuckDbBaseline? Baseline, string? Missing) Find()
     {
-        foreach (var start in new[] { Environment.CurrentDirectory, AppContext.BaseDirectory })
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                var interop = Path.Combine(dir.FullName, "tests", "interop");
-                if (File.Exists(Path.Combine(dir.FullName, "Jat.sln")) && Directory.Exists(Path.Combine(interop, "node_modules", "@duckdb")))
-                    return new DuckDbBaseline(interop);
-            }
-        return null;
+        var interop = new[] { Environment.CurrentDirectory, AppContext.BaseDirectory }
+            .SelectMany(Ancestors)
+            .Select(dir => Path.Combine(dir, "tests", "interop"))
+            .FirstOrDefault(dir => File.Exists(Path.Combine(dir, Script)));
+        if (interop is null)
+            return (null, $"DuckDB baseline skipped: no tests/interop/{Script} around here; {HowToInstall}");
+        if (!Directory.Exists(Path.Combine(interop, "node_modules", "@duckdb", "node-api")))
+            return (null, $"DuckDB baseline skipped: @duckdb/node-api is not installed in {interop}; run `npm ci --prefix tests/interop`");
+        var node = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Select(dir => Path.Combine(dir, OperatingSystem.IsWindows() ? "node.exe" : "node"))
+            .FirstOrDefault(File.Exists);
+        return node is null
+            ? (null, $"DuckDB baseline skipped: Node.js (`node`) is not on the PATH; {HowToInstall}")
+            : (new DuckDbBaseline(node, interop), null);
     }
 
-    public async Task<EngineResult> MeasureAsync(string shard, string scratch, int repeat, int threads, ShardWorkload workload, CancellationToken ct)
+    public async Task<EngineResult> MeasureAsync(string shard, string scratch, ShardBenchOptions options, int threads, ShardWorkload workload,
+        CancellationToken ct)
     {
-        var start = new ProcessStartInfo("node") { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { "duckdb-write-bench.mjs", shard, scratch, repeat.ToString(CultureInfo.InvariantCulture), threads.ToString(CultureInfo.InvariantCulture) })
+        var start = new ProcessStartInfo(node) { WorkingDirectory = interop, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[]
+                 {
+                     Script, shard, scratch,
+                     "--repeat", Text(options.Repeat), "--warmup", Text(options.Warmup), "--threads", Text(threads),
+                     "--compression", options.DuckDbCompression,
+                 })
             start.ArgumentList.Add(arg);
-        Process? process;
-        try { process = Process.Start(start); }
-        catch (Win32Exception e) { throw new InvalidOperationException($"cannot start node for the DuckDB baseline: {e.Message}", e); }
+        Process process;
+        try
+        {
+            process = Process.Start(start) ?? throw new InvalidOperationException("node did not start");
+        }
+        catch (Win32Exception e)
+        {
+            throw new InvalidOperationException($"cannot start {node} for the DuckDB baseline: {e.Message}", e);
+        }
         using (process)
         {
-            var stdout = process!.StandardOutput.ReadToEndAsync(ct);
+            var stdout = process.StandardOutput.ReadToEndAsync(ct);
             var stderr = process.StandardError.ReadToEndAsync(ct);
-            await process.WaitForExitAsync(ct);
+            try
+            {
+                await process.WaitForExitAsync(ct);
+            }
+            catch (OperationCanceledException)
+            {
+                process.Kill(entireProcessTree: true);
+                throw;
+            }
             if (process.ExitCode != 0)
-                throw new InvalidOperationException($"the DuckDB baseline failed: {await stderr}");
-            var result = JsonNode.Parse(await stdout)!;
-            static Timing Read(JsonNode node) => new((double)node["median"]!, (double)node["best"]!);
+                throw new InvalidOperationException($"the DuckDB baseline failed (exit {process.ExitCode}): {(await stderr).Trim()}");
+            var result = JsonNode.Parse(await stdout) ?? throw new InvalidOperationException("the DuckDB baseline printed no JSON");
             var rows = (long)result["rows"]!;
             if (rows != workload.Rows.Count)
                 throw new InvalidOperationException($"DuckDB loaded {rows} rows of {workload.Rows.Count}");
-            return new EngineResult($"duckdb {(string?)result["version"]}", (int)result["threads"]!, (long)result["fileBytes"]!,
-                Read(result["writeSeconds"]!), Read(result["readSeconds"]!), workload.Bytes, rows);
+            return new EngineResult($"duckdb {(string?)result["version"]}", (int)result["threads"]!, (string)result["compression"]!,
+                (long)result["fileBytes"]!, TimingOf(result["writeSeconds"]!), TimingOf(result["readSeconds"]!), workload.Bytes, rows);
         }
     }
+
+    private static Timing TimingOf(JsonNode node) =>
+        new((double)node["median"]!, (double)node["min"]!, node["runs"]!.AsArray().Select(r => (double)r!).ToArray());
+
+    private static IEnumerable<string> Ancestors(string start)
+    {
+        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            yield return dir.FullName;
+    }
+
+    private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -3,69 +3,37 @@ using Jat.Schema.Shards;
 
 namespace Jat.Benchmarks;
 
-/// <summary>Options of <c>jat bench shards</c>.</summary>
-public sealed record ShardBenchOptions(int AtariEpisodes = 150, int AtariSteps = 400, int MuJoCoEpisodes = 200, int MuJoCoSteps = 1000,
-    int Repeat = 5, bool DuckDb = true, int? DuckDbThreads = null)
-{
-    /// <summary>DuckDB runs on one thread (Jat's writer uses one per split) and on all cores, unless told otherwise.</summary>
-    public IReadOnlyList<int> DuckDbThreadCounts => DuckDbThreads is { } t ? [t] : Environment.ProcessorCount > 1 ? [1, Environment.ProcessorCount] : [1];
-}
-
-/// <summary>Median and best of repeated timings, in seconds.</summary>
-public sealed record Timing(double Median, double Best)
-{
-    public static Timing Of(IReadOnlyList<double> seconds)
-    {
-        var sorted = seconds.Order().ToArray();
-        return new Timing(sorted[sorted.Length / 2], sorted[0]);
-    }
-}
-
-/// <summary>One engine on one workload. Throughput is uncompressed MB (10^6 B) per second, from the median time.</summary>
-public sealed record EngineResult(string Engine, int Threads, long FileBytes, Timing Write, Timing Read, long Bytes, long Rows)
-{
-    public double WriteMegabytesPerSecond => Bytes / 1e6 / Write.Median;
-    public double WriteRowsPerSecond => Rows / Write.Median;
-    public double ReadMegabytesPerSecond => Bytes / 1e6 / Read.Median;
-    public double ReadRowsPerSecond => Rows / Read.Median;
-}
-
-/// <param name="Jat">Jat without fsync, the same guarantee as DuckDB's COPY: what the ratios compare</param>
-/// <param name="JatDurable">Jat as it runs by default, flushing every row group to disk</param>
-/// <param name="DuckDb">DuckDB on the same rows, once per thread count (one thread, then all cores)</param>
-public sealed record WorkloadResult(string Workload, string Task, long Rows, long Steps, long Bytes, EngineResult Jat, EngineResult JatDurable, IReadOnlyList<EngineResult> DuckDb)
-{
-    /// <summary>How many times faster Jat writes than DuckDB on <paramref name="baseline"/>'s threads (above 1: Jat is faster).</summary>
-    public static double WriteRatio(EngineResult jat, EngineResult baseline) => baseline.Write.Median / jat.Write.Median;
-
-    public static double ReadRatio(EngineResult jat, EngineResult baseline) => baseline.Read.Median / jat.Read.Median;
-}
-
-public sealed record ShardBenchReport(string Machine, IReadOnlyList<WorkloadResult> Workloads, string? DuckDbSkipped);
-
 /// <summary>
 /// Write and read throughput of <see cref="ShardWriter"/> and <see cref="ShardReader"/> on Atari-like and MuJoCo-like
 /// episodes, with DuckDB writing and reading the same rows on the same machine as the baseline.
 /// </summary>
+/// <remarks>
+/// The rows are made once, before any timing. Each engine then does <see cref="ShardBenchOptions.Warmup"/> untimed
+/// runs (the first runs of a .NET process are slower: JIT tiers, a heap that has not grown yet) and
+/// <see cref="ShardBenchOptions.Repeat"/> timed ones. A run writes the rows to a fresh folder, then reads them all back.
+/// </remarks>
 public static class ShardThroughput
 {
     public static async Task<ShardBenchReport> RunAsync(ShardBenchOptions options, IProgress<string>? progress = null, CancellationToken ct = default)
     {
+        options.Check();
+        var load = LoadAverage();
+        if (load > Environment.ProcessorCount / 2.0)
+            progress?.Report($"the machine is busy (load average {load:0.0} on {Environment.ProcessorCount} cores): the figures will be noisy");
         var workloads = new[]
         {
             ShardWorkload.Create("atari-like", "atari-pong", options.AtariEpisodes, options.AtariSteps, progress),
             ShardWorkload.Create("mujoco-like", "mujoco-humanoid", options.MuJoCoEpisodes, options.MuJoCoSteps, progress),
         };
-        var duckDb = options.DuckDb ? DuckDbBaseline.Find() : null;
-        string? skipped = !options.DuckDb ? "--no-duckdb" : duckDb is null ? DuckDbBaseline.MissingReason : null;
+        var (duckDb, skipped) = options.DuckDb ? DuckDbBaseline.Find() : (null, "--no-duckdb");
         var results = new List<WorkloadResult>();
         foreach (var workload in workloads)
         {
             var scratch = Directory.CreateTempSubdirectory("jat-bench-");
             try
             {
-                var durable = await MeasureJatAsync(workload, scratch.FullName, options.Repeat, durable: true, progress, ct);
-                var jat = await MeasureJatAsync(workload, scratch.FullName, options.Repeat, durable: false, progress, ct);
+                var jat = await MeasureJatAsync(workload, scratch.FullName, options, durable: false, progress, ct);
+                var withFsync = await MeasureJatAsync(workload, scratch.FullName, options, durable: true, progress, ct);
                 var baselines = new List<EngineResult>();
                 if (duckDb is not null)
                 {
@@ -73,35 +41,48 @@ public static class ShardThroughput
                     foreach (var threads in options.DuckDbThreadCounts)
                     {
                         progress?.Report($"{workload.Name}: DuckDB on {threads} thread(s) writing and reading the same rows");
-                        baselines.Add(await duckDb.MeasureAsync(shard, scratch.FullName, options.Repeat, threads, workload, ct));
+                        try
+                        {
+                            baselines.Add(await duckDb.MeasureAsync(shard, scratch.FullName, options, threads, workload, ct));
+                        }
+                        catch (InvalidOperationException e)
+                        {
+                            // Jat's figures stand on their own; say why the baseline is missing rather than losing them.
+                            (duckDb, skipped) = (null, $"DuckDB baseline skipped: {e.Message}");
+                            progress?.Report(skipped);
+                            break;
+                        }
                     }
                 }
-                results.Add(new WorkloadResult(workload.Name, workload.Task.Name, workload.Rows.Count, workload.Steps, workload.Bytes, jat, durable, baselines));
+                results.Add(new WorkloadResult(workload.Name, workload.Task.Name, workload.Rows.Count, workload.Steps, workload.Bytes,
+                    jat, withFsync, baselines, baselines.Select(b => Ratio.Of(jat, withFsync, b)).ToArray()));
             }
             finally
             {
                 scratch.Delete(recursive: true);
             }
         }
-        return new ShardBenchReport($"{Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}", results, skipped);
+        return new ShardBenchReport(Machine(), Environment.ProcessorCount, load, options.Repeat, options.Warmup, results, skipped);
     }
 
-    private static async Task<EngineResult> MeasureJatAsync(ShardWorkload workload, string scratch, int repeat, bool durable,
+    private static async Task<EngineResult> MeasureJatAsync(ShardWorkload workload, string scratch, ShardBenchOptions options, bool durable,
         IProgress<string>? progress, CancellationToken ct)
     {
         var folder = Path.Combine(scratch, "jat");
-        // Shards large enough that each workload is one file, as DuckDB writes one.
-        var options = new ShardWriterOptions { ShardBytes = long.MaxValue / 2, Durable = durable };
+        // Default options (64 MiB row groups, the task's codec), but one shard per workload, as DuckDB writes one file.
+        var writerOptions = new ShardWriterOptions { ShardBytes = long.MaxValue / 2, Durable = durable };
+        var name = durable ? "Jat (fsync per row group)" : "Jat";
         var writes = new List<double>();
         var reads = new List<double>();
-        for (var run = 0; run <= repeat; run++)
+        for (var run = 0; run < options.Warmup + options.Repeat; run++)
         {
-            progress?.Report($"{workload.Name}: Jat{(durable ? " (fsync)" : "")} run {run} of {repeat}{(run == 0 ? " (warm-up)" : "")}");
+            var warm = run < options.Warmup;
+            progress?.Report($"{workload.Name}: {name} {(warm ? $"warm-up {run + 1} of {options.Warmup}" : $"run {run - options.Warmup + 1} of {options.Repeat}")}");
             if (Directory.Exists(folder))
                 Directory.Delete(folder, recursive: true);
             Settle();
             var clock = Stopwatch.StartNew();
-            await using (var writer = await ShardWriter.OpenAsync(folder, workload.Task, "train", options, ct))
+            await using (var writer = await ShardWriter.OpenAsync(folder, workload.Task, "train", writerOptions, ct))
             {
                 foreach (var row in workload.Rows)
                     await writer.WriteAsync(row, ct);
@@ -115,14 +96,16 @@ public static class ShardThroughput
                 rows++;
             var read = clock.Elapsed.TotalSeconds;
             if (rows != workload.Rows.Count)
-                throw new InvalidOperationException($"read back {rows} rows of {workload.Rows.Count}");
-            if (run == 0)
+                throw new InvalidOperationException($"Jat read back {rows} rows of {workload.Rows.Count}");
+            if (warm)
                 continue;
             writes.Add(written);
             reads.Add(read);
         }
         var fileBytes = DatasetFolder.Scan(folder).Shards.Sum(s => s.FileBytes);
-        return new EngineResult(durable ? "jat, fsync per row group" : "jat", 1, fileBytes, Timing.Of(writes), Timing.Of(reads), workload.Bytes, workload.Rows.Count);
+        var codec = ShardWriter.ParquetOptionsFor(workload.Task).CompressionMethod.ToString().ToLowerInvariant();
+        return new EngineResult(durable ? "jat, fsync per row group (default)" : "jat", 1, codec == "none" ? "uncompressed" : codec,
+            fileBytes, Timing.Of(writes), Timing.Of(reads), workload.Bytes, workload.Rows.Count);
     }
 
     /// <summary>Each timed run starts without garbage left by the one before, as BenchmarkDotNet's runs do.</summary>
@@ -131,5 +114,18 @@ public static class ShardThroughput
         GC.Collect();
         GC.WaitForPendingFinalizers();
         GC.Collect();
+    }
+
+    private static double? LoadAverage() =>
+        File.Exists("/proc/loadavg") && double.TryParse(File.ReadAllText("/proc/loadavg").Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture, out var load)
+            ? load
+            : null;
+
+    private static string Machine()
+    {
+        var cpu = File.Exists("/proc/cpuinfo")
+            ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim()
+            : null;
+        return $"{Environment.ProcessorCount} cores{(cpu is null ? "" : $" ({cpu})")}, {Environment.OSVersion}, .NET {Environment.Version}";
     }
 }

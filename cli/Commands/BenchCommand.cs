@@ -6,13 +6,14 @@ using Spectre.Console;
 
 namespace Jat.Cli.Commands;
 
-/// <summary><c>jat bench …</c>: benchmarks that print the figures the issues ask for.</summary>
+/// <summary><c>jat bench …</c>: benchmarks that print figures measured on this machine (tests never time anything).</summary>
 internal static class BenchCommand
 {
     public static Command Create()
     {
         var command = new Command("bench", "Benchmarks: print throughput figures measured on this machine.");
         command.Subcommands.Add(Shards());
+        command.Subcommands.Add(ConvertImages());
         command.Subcommands.Add(ConvertWikipedia());
         return command;
     }
@@ -20,26 +21,67 @@ internal static class BenchCommand
     private static Command Shards()
     {
         var defaults = new ShardBenchOptions();
-        var atari = new Option<int>("--atari-episodes") { Description = "Atari-like episodes (84×84×4 PNG per step).", DefaultValueFactory = _ => defaults.AtariEpisodes };
-        var atariSteps = new Option<int>("--atari-steps") { Description = "Steps per Atari-like episode.", DefaultValueFactory = _ => defaults.AtariSteps };
-        var mujoco = new Option<int>("--mujoco-episodes") { Description = "MuJoCo-like episodes (Humanoid: 376 + 17 floats per step).", DefaultValueFactory = _ => defaults.MuJoCoEpisodes };
-        var mujocoSteps = new Option<int>("--mujoco-steps") { Description = "Steps per MuJoCo-like episode.", DefaultValueFactory = _ => defaults.MuJoCoSteps };
-        var repeat = new Option<int>("--repeat") { Description = "Timed runs after one warm-up; the median is reported.", DefaultValueFactory = _ => defaults.Repeat };
+        var atari = new Option<int>("--rows-atari", "--atari-episodes")
+        {
+            Description = "Atari-like rows (episodes of atari-pong: an 84×84×4 PNG, an action and a reward per step).",
+            HelpName = "N",
+            DefaultValueFactory = _ => defaults.AtariEpisodes,
+        };
+        var mujoco = new Option<int>("--rows-mujoco", "--mujoco-episodes")
+        {
+            Description = "MuJoCo-like rows (episodes of mujoco-humanoid: 376 + 17 floats and a reward per step).",
+            HelpName = "N",
+            DefaultValueFactory = _ => defaults.MuJoCoEpisodes,
+        };
+        var steps = new Option<int?>("--steps")
+        {
+            HelpName = "N",
+            Description = $"Steps per episode of both workloads [default: {defaults.AtariSteps} Atari-like, {defaults.MuJoCoSteps} MuJoCo-like].",
+        };
+        var atariSteps = new Option<int?>("--atari-steps") { Description = "Steps per Atari-like episode (overrides --steps).", HelpName = "N" };
+        var mujocoSteps = new Option<int?>("--mujoco-steps") { Description = "Steps per MuJoCo-like episode (overrides --steps).", HelpName = "N" };
+        var repeat = new Option<int>("--repeat")
+        {
+            Description = "Timed runs per engine and workload; the median and the minimum are reported.",
+            HelpName = "N",
+            DefaultValueFactory = _ => defaults.Repeat,
+        };
+        var warmup = new Option<int>("--warmup") { Description = "Untimed runs before them.", HelpName = "N", DefaultValueFactory = _ => defaults.Warmup };
+        var threads = new Option<int[]>("--threads", "--duckdb-threads")
+        {
+            Description = $"DuckDB's threads; several (--threads 1 {Environment.ProcessorCount}) give one baseline each [default: the machine's cores, {Environment.ProcessorCount}].",
+            HelpName = "N",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var compression = new Option<string>("--duckdb-compression")
+        {
+            Description = "DuckDB's codec: same (the codec of Jat's shard, so both do the same work), snappy, zstd, uncompressed…",
+            HelpName = "codec",
+            DefaultValueFactory = _ => defaults.DuckDbCompression,
+        };
+        compression.AcceptOnlyFromAmong("same", "uncompressed", "snappy", "zstd", "lz4", "gzip", "brotli");
         var noDuckDb = new Option<bool>("--no-duckdb") { Description = "Measure Jat only, without the DuckDB baseline." };
-        var threads = new Option<int?>("--duckdb-threads") { Description = "DuckDB's threads (default: one run on 1 thread, one on all cores)." };
         var json = new Option<bool>("--json") { Description = "Print one JSON document on stdout instead of a table." };
         var command = new Command("shards",
             "Write and read throughput (uncompressed MB/s and rows/s) of Jat's shard writer and reader on Atari-like and MuJoCo-like " +
-            "episodes, side by side with DuckDB writing and reading the same rows (needs Node.js and `npm ci --prefix tests/interop`).")
+            "episodes, side by side with DuckDB writing and reading the same rows to Parquet on this machine (needs Node.js and " +
+            "`npm ci --prefix tests/interop`; without them the DuckDB baseline is skipped). Progress goes to stderr.")
         {
-            atari, atariSteps, mujoco, mujocoSteps, repeat, noDuckDb, threads, json,
+            atari, mujoco, steps, atariSteps, mujocoSteps, repeat, warmup, threads, compression, noDuckDb, json,
         };
         command.SetAction((result, ct) => Terminal.RunAsync(async () =>
         {
-            var options = new ShardBenchOptions(result.GetValue(atari), result.GetValue(atariSteps), result.GetValue(mujoco),
-                result.GetValue(mujocoSteps), Math.Max(1, result.GetValue(repeat)), !result.GetValue(noDuckDb), result.GetValue(threads));
-            var progress = new Progress<string>(line => Console.Error.WriteLine($"jat: {line}"));
-            var report = await ShardThroughput.RunAsync(options, progress, ct);
+            var options = new ShardBenchOptions(
+                result.GetValue(atari),
+                result.GetValue(atariSteps) ?? result.GetValue(steps) ?? defaults.AtariSteps,
+                result.GetValue(mujoco),
+                result.GetValue(mujocoSteps) ?? result.GetValue(steps) ?? defaults.MuJoCoSteps,
+                result.GetValue(repeat),
+                result.GetValue(warmup),
+                !result.GetValue(noDuckDb),
+                result.GetValue(threads) ?? [],
+                result.GetValue(compression)!);
+            var report = await ShardThroughput.RunAsync(options, new StderrLines(), ct);
             if (result.GetValue(json))
                 Terminal.WriteJson(report);
             else
@@ -70,26 +112,74 @@ internal static class BenchCommand
         return command;
     }
 
+    private static Command ConvertImages()
+    {
+        var images = new Option<int>("--images") { Description = "Distinct ~50 kB JPEGs (500×375) served on 127.0.0.1.", HelpName = "N", DefaultValueFactory = _ => 2_000 };
+        var concurrency = new Option<int>("--concurrency") { Description = "Downloads in flight at once (all to the one loopback host).", HelpName = "N", DefaultValueFactory = _ => 16 };
+        var json = new Option<bool>("--json") { Description = "Print one JSON document on stdout." };
+        var command = new Command("convert-images",
+            "Throughput of `jat convert conceptual-captions` end to end against a loopback web server (download, decode, 352-px PNG, " +
+            "shards): images/s and downloaded MB/s, with the normaliser's CPU-only ceiling beside it.")
+        {
+            images, concurrency, json,
+        };
+        command.SetAction((result, ct) => Terminal.RunAsync(async () =>
+        {
+            var report = await ImageFetchThroughput.RunAsync(result.GetValue(images), result.GetValue(concurrency),
+                new Progress<string>(l => Console.Error.WriteLine($"jat: {l}")), ct);
+            if (result.GetValue(json))
+                Terminal.WriteJson(new
+                {
+                    report.Images, report.Rows, report.Skipped, report.Concurrency, report.Cores, report.DownloadedBytes, report.ShardBytes, report.Seconds,
+                    report.ImagesPerSecond, report.DownloadedMegabytesPerSecond, report.NormalizeOnlyImagesPerSecond,
+                });
+            else
+                Terminal.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"conceptual-captions: {report.Rows:N0} of {report.Images:N0} images ({report.AverageImageKilobytes:N0} kB JPEGs) in {report.Seconds:0.00} s: " +
+                    $"{report.ImagesPerSecond:N0} images/s, {report.DownloadedMegabytesPerSecond:0.0} MB/s downloaded, {report.ShardBytes / 1e6:0.0} MB of shards; " +
+                    $"{report.Concurrency} downloads at once on {report.Cores} cores; the normaliser alone does {report.NormalizeOnlyImagesPerSecond:N0} images/s"));
+            return 0;
+        }));
+        return command;
+    }
+
     private static void Print(ShardBenchReport report)
     {
+        foreach (var w in report.Workloads)
+            Terminal.Out.WriteLine(F($"{w.Workload} ({w.Task}): {w.Rows:N0} rows (episodes), {w.Steps:N0} steps, {w.Bytes / 1e6:N1} MB uncompressed (Arrow-like)"));
         var table = new Table().Border(TableBorder.Simple).AddColumns(
-            "workload", "engine", "threads", "rows", "MB (uncompressed)", "file MB", "write MB/s", "(best)", "write rows/s", "read MB/s", "(best)", "read rows/s");
-        foreach (var workload in report.Workloads)
-            foreach (var engine in workload.DuckDb.Prepend(workload.JatDurable).Prepend(workload.Jat))
-            {
-                table.AddRow(workload.Workload, Markup.Escape(engine.Engine), F(engine.Threads, "0"), F(engine.Rows, "N0"), F(engine.Bytes / 1e6, "0.0"),
-                    F(engine.FileBytes / 1e6, "0.0"), F(engine.WriteMegabytesPerSecond, "0"), F(engine.Bytes / 1e6 / engine.Write.Best, "0"),
-                    F(engine.WriteRowsPerSecond, "0.0"), F(engine.ReadMegabytesPerSecond, "0"), F(engine.Bytes / 1e6 / engine.Read.Best, "0"), F(engine.ReadRowsPerSecond, "0.0"));
-            }
+            "workload", "engine", "threads", "codec", "file MB", "write MB/s", "write rows/s", "read MB/s", "read rows/s",
+            "Jat ÷ this, write", "Jat ÷ this, read");
+        foreach (var w in report.Workloads)
+        {
+            foreach (var jat in new[] { w.Jat, w.JatWithFsync })
+                table.AddRow(Row(w, jat, "", ""));
+            foreach (var (duckDb, ratio) in w.DuckDb.Zip(w.Ratios))
+                table.AddRow(Row(w, duckDb, F($"{ratio.Write:0.00}x (fsync: {ratio.WriteWithFsync:0.00}x)"), F($"{ratio.Read:0.00}x")));
+        }
         Terminal.Out.Write(table);
-        foreach (var workload in report.Workloads)
-            foreach (var duckDb in workload.DuckDb)
-                Terminal.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{workload.Workload}: Jat (1 thread, no fsync like DuckDB) writes {WorkloadResult.WriteRatio(workload.Jat, duckDb):0.00}x and reads {WorkloadResult.ReadRatio(workload.Jat, duckDb):0.00}x the speed of DuckDB on {duckDb.Threads} thread(s) (medians; above 1 is faster)"));
+        Terminal.Out.WriteLine(F($"MB/s: uncompressed (Arrow-like) MB, 10^6 B, per second; median of {report.Repeat} runs after {report.Warmup} warm-up(s), fastest run in brackets."));
+        Terminal.Out.WriteLine("Jat ÷ this: Jat's throughput over DuckDB's (above 1, Jat is faster), Jat without fsync as DuckDB's COPY; in brackets Jat as it writes by default, with an fsync per row group.");
         if (report.DuckDbSkipped is { } reason)
             Terminal.Out.WriteLine(reason);
         Terminal.Out.WriteLine($"machine: {report.Machine}");
+        if (report.Busy)
+            Terminal.Out.WriteLine(F($"warning: the machine was busy when the benchmark started (load average {report.LoadAverage:0.0} on {report.Cores} cores): other processes shared the cores, so these figures are noisy; run it again on a quiet machine."));
     }
 
-    private static string F(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
+    private static string[] Row(WorkloadResult w, EngineResult e, string writeRatio, string readRatio) =>
+    [
+        w.Workload, Markup.Escape(e.Engine), F($"{e.Threads}"), e.Compression, F($"{e.FileBytes / 1e6:N1}"),
+        F($"{e.WriteMegabytesPerSecond:N0} ({e.WriteMegabytesPerSecondAtMin:N0})"), F($"{e.WriteRowsPerSecond:N0}"),
+        F($"{e.ReadMegabytesPerSecond:N0} ({e.ReadMegabytesPerSecondAtMin:N0})"), F($"{e.ReadRowsPerSecond:N0}"),
+        writeRatio, readRatio,
+    ];
+
+    private static string F(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Progress lines on stderr, written at once and in order (<see cref="Progress{T}"/> posts them to the thread pool).</summary>
+    private sealed class StderrLines : IProgress<string>
+    {
+        public void Report(string value) => Console.Error.WriteLine($"jat: bench: {value}");
+    }
 }

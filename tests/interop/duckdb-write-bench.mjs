@@ -1,21 +1,64 @@
 // The DuckDB side of `jat bench shards`: given a shard Jat wrote, DuckDB writes the same rows to Parquet and reads
 // its own file back, so the two writers are timed on identical data on the same machine.
-// Usage: node duckdb-write-bench.mjs <jat shard> <scratch dir> <repeat> [threads]
-// Prints one JSON document: median and best seconds of the write (COPY … TO) and of the full read.
+//
+// Usage: node duckdb-write-bench.mjs <jat shard> <scratch dir> [--repeat N] [--warmup N] [--threads N]
+//                                    [--compression same|snappy|uncompressed|zstd|lz4|gzip|brotli]
+//   --threads      DuckDB's worker threads (default: the machine's cores)
+//   --compression  the codec of DuckDB's file; `same` (default) takes the codec of the Jat shard, so that both
+//                  writers do the same work
+//
+// The rows are first loaded into an in-memory table (untimed: Jat's rows are in memory before its timing too).
+// Then, after the warm-up runs, each timed run is `COPY rows TO … (FORMAT parquet, COMPRESSION …)` and a full read
+// of that file into a new table (every column of every row materialised, as Jat's reader does).
+// Prints one JSON document on stdout: median and min seconds of both.
 import { DuckDBInstance } from '@duckdb/node-api';
 import { availableParallelism } from 'node:os';
 import { rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 
-const [shard, scratch, repeatText, threadsText] = process.argv.slice(2);
-const repeat = Number(repeatText ?? 3);
-const threads = Number(threadsText ?? availableParallelism());
+const { positionals, values } = parseArgs({
+  allowPositionals: true,
+  options: {
+    repeat: { type: 'string', default: '5' },
+    warmup: { type: 'string', default: '1' },
+    threads: { type: 'string', default: String(availableParallelism()) },
+    compression: { type: 'string', default: 'same' },
+  },
+});
+const [shard, scratch] = positionals;
+if (!shard || !scratch) {
+  console.error('usage: node duckdb-write-bench.mjs <jat shard> <scratch dir> [--repeat N] [--warmup N] [--threads N] [--compression same|snappy|…]');
+  process.exit(2);
+}
+const count = (name) => {
+  const n = Number(values[name]);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`--${name} must be a whole number, not ${values[name]}`);
+  return n;
+};
+const repeat = Math.max(1, count('repeat'));
+const warmup = count('warmup');
+const threads = Math.max(1, count('threads'));
 const quote = (s) => `'${s.replaceAll("'", "''")}'`;
 
 const instance = await DuckDBInstance.create(':memory:', { threads: String(threads) });
 const db = await instance.connect();
+const one = async (sql) => (await (await db.runAndReadAll(sql)).getRowObjects())[0];
+
+// The codecs of Jat's shard, as its footer states them (one per column chunk).
+const jatCodecs = (await (await db.runAndReadAll(
+  `SELECT DISTINCT lower(compression) AS codec FROM parquet_metadata(${quote(shard)}) ORDER BY codec`)).getRowObjects()).map((r) => r.codec);
+const copyCodec = { lz4_raw: 'lz4', gzip: 'gzip', uncompressed: 'uncompressed', snappy: 'snappy', zstd: 'zstd', lz4: 'lz4', brotli: 'brotli' };
+let compression = values.compression.toLowerCase();
+if (compression === 'same') {
+  // DuckDB's COPY takes one codec per file: Jat's, or Snappy (the Hub's default) if Jat mixed several.
+  compression = jatCodecs.length === 1 ? copyCodec[jatCodecs[0]] ?? 'snappy' : 'snappy';
+}
+
 // Loading the rows is not part of either figure: DuckDB starts, like Jat, from rows already in memory.
+const loadStart = process.hrtime.bigint();
 await db.run(`CREATE TABLE rows AS SELECT * FROM read_parquet(${quote(shard)})`);
+const loadSeconds = Number(process.hrtime.bigint() - loadStart) / 1e9;
 
 const out = join(scratch, 'duckdb.parquet');
 const time = async (sql) => {
@@ -25,25 +68,34 @@ const time = async (sql) => {
 };
 const stats = (xs) => {
   const sorted = [...xs].sort((a, b) => a - b);
-  return { median: sorted[Math.floor(sorted.length / 2)], best: sorted[0] };
+  return { median: sorted[Math.floor(sorted.length / 2)], min: sorted[0], runs: xs };
 };
 
 const write = [];
 const read = [];
-await time(`COPY rows TO ${quote(out)} (FORMAT parquet, COMPRESSION snappy)`); // warm-up
-for (let i = 0; i < repeat; i++) {
+for (let run = 0; run < warmup + repeat; run++) {
+  // Untimed: the previous file and table go first, so that neither figure includes deleting them.
   rmSync(out, { force: true });
-  write.push(await time(`COPY rows TO ${quote(out)} (FORMAT parquet, COMPRESSION snappy)`));
-  // A full read materialises every column of every row, as Jat's reader does.
-  read.push(await time(`CREATE OR REPLACE TEMP TABLE back AS SELECT * FROM read_parquet(${quote(out)})`));
+  await db.run('DROP TABLE IF EXISTS back');
+  const w = await time(`COPY rows TO ${quote(out)} (FORMAT parquet, COMPRESSION ${compression})`);
+  const r = await time(`CREATE TABLE back AS SELECT * FROM read_parquet(${quote(out)})`);
+  if (run >= warmup) {
+    write.push(w);
+    read.push(r);
+  }
 }
-const rows = (await (await db.runAndReadAll('SELECT count(*) AS n FROM rows')).getRowObjects())[0].n;
+const back = await one('SELECT count(*) AS n FROM back');
+const rows = await one('SELECT count(*) AS n FROM rows');
+if (back.n !== rows.n) throw new Error(`DuckDB read back ${back.n} rows of ${rows.n}`);
 console.log(JSON.stringify({
   engine: 'duckdb',
-  version: (await (await db.runAndReadAll('SELECT version() AS v')).getRowObjects())[0].v,
-  threads,
-  rows: Number(rows),
+  version: (await one('SELECT version() AS v')).v,
+  threads: Number((await one("SELECT current_setting('threads') AS t")).t),
+  compression,
+  jatCompression: jatCodecs,
+  rows: Number(rows.n),
   fileBytes: statSync(out).size,
+  loadSeconds,
   writeSeconds: stats(write),
   readSeconds: stats(read),
 }));
