@@ -24,6 +24,7 @@ internal static class ConvertCommand
     [
         WikipediaCommand.Create(),
         OkVqaCommand.Create(),
+        ConceptualCaptionsCommand.Create(),
         // one line per converter: XxxCommand.Create(),
     ];
 
