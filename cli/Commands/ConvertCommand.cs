@@ -25,6 +25,7 @@ internal static class ConvertCommand
         WikipediaCommand.Create(),
         OkVqaCommand.Create(),
         ConceptualCaptionsCommand.Create(),
+        OscarCommand.Create(),
         // one line per converter: XxxCommand.Create(),
     ];
 

@@ -1,0 +1,152 @@
+using System.Collections.Concurrent;
+using System.CommandLine;
+using Jat.Cli.Presentation;
+using Jat.Converters;
+using Jat.Converters.Oscar;
+using Spectre.Console;
+
+namespace Jat.Cli.Commands;
+
+/// <summary><c>jat convert oscar</c>.</summary>
+internal static class OscarCommand
+{
+    /// <summary>Bad lines named on stderr; the rest are only counted, so one broken file does not flood the log.</summary>
+    private const int WarningsShown = 10;
+
+    private const double DefaultTestFraction = 0.005;
+
+    public static Command Create()
+    {
+        var input = new Option<string[]>("--input", "-i")
+        {
+            Description = "OSCAR files or folders, read in the order given (folders: their .txt[.gz], .jsonl[.gz|.zst] and .parquet files, " +
+                          "in path order). 2019 .txt.gz (documents separated by blank lines), 22.01 .jsonl.gz, 23.01 .jsonl.zst, or Hugging Face " +
+                          "parquet with a text column; compression is told by the file's first bytes.",
+            Required = true,
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var output = new Option<DirectoryInfo>("--out", "-o") { Description = "The dataset folder.", DefaultValueFactory = _ => new DirectoryInfo("data") };
+        var exclude = new Option<string?>("--exclude-annotations")
+        {
+            Description = $"Skip documents carrying any of these quality annotations, comma-separated: {string.Join(",", OscarOptions.KnownAnnotations)}. " +
+                          "Read from 22.01 metadata.annotation and 23.01 metadata.quality_warnings (23.01's adult flag: metadata.categories); " +
+                          "2019 text carries none.",
+        };
+        var minChars = new Option<int>("--min-chars") { Description = "Skip documents shorter than this many characters." };
+        var testFraction = new Option<double?>("--test-fraction")
+        {
+            Description = $"Share of documents in test (default {DefaultTestFraction}): OSCAR has no split, so a document goes to test when a hash " +
+                          "of its position (file index and line) and --seed falls under it; deterministic, and stable across resumes.",
+        };
+        var testDocs = new Option<long?>("--test-docs") { Description = "Instead of --test-fraction: the first N documents kept go to test, all later ones to train." };
+        var seed = new Option<int>("--seed") { Description = "Seed of the split hash.", DefaultValueFactory = _ => 0 };
+        var json = new Option<bool>("--json") { Description = "Print one JSON summary on stdout." };
+        var command = new Command("oscar",
+            "OSCAR documents as the `oscar` config: one row per document, its text as it is. Bad JSON lines are skipped and counted " +
+            "(the first few named on stderr); a cut-off .gz or .zst stops with the file and its last good line, keeping the rows " +
+            "before it, and the same command resumes.")
+        {
+            input, output, exclude, minChars, testFraction, testDocs, seed, json,
+        };
+        command.SetAction((result, ct) => Terminal.RunAsync(async () =>
+        {
+            if (result.GetValue(testFraction) is not null && result.GetValue(testDocs) is not null)
+                throw new ArgumentException("give --test-fraction or --test-docs, not both");
+            var warnings = new Warnings();
+            var options = new OscarOptions
+            {
+                ExcludeAnnotations = (result.GetValue(exclude) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                    .Select(a => a.ToLowerInvariant()).Distinct().ToList(),
+                MinChars = result.GetValue(minChars),
+                Split = new HashedSplit(result.GetValue(testFraction) ?? DefaultTestFraction, result.GetValue(seed)),
+                TestDocs = result.GetValue(testDocs),
+                Warn = warnings.Add,
+            };
+            var root = result.GetValue(output)!.FullName;
+            Directory.CreateDirectory(root);
+            try
+            {
+                var report = await RunAsync(result.GetValue(input)!, root, options, warnings, ct);
+                warnings.Flush(Console.Error.WriteLine);
+                warnings.Summarize();
+                ConvertCommand.Report(report, result.GetValue(json));
+                return 0;
+            }
+            finally
+            {
+                // Bad lines met before an error or a stop are worth seeing too.
+                warnings.Flush(Console.Error.WriteLine);
+            }
+        }));
+        return command;
+    }
+
+    private static async Task<ConversionReport> RunAsync(string[] inputs, string root, OscarOptions options, Warnings warnings, CancellationToken ct)
+    {
+        if (!Terminal.Interactive)
+        {
+            warnings.Immediate = true;
+            return await OscarConverter.ConvertAsync(inputs, root, options, null, ct);
+        }
+        ConversionReport? report = null;
+        await Terminal.Err.Progress().AutoClear(false)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new TransferSpeedColumn(), new RemainingTimeColumn())
+            .StartAsync(async context =>
+            {
+                var bar = context.AddTask("oscar");
+                var latest = default(OscarProgress);
+                var work = OscarConverter.ConvertAsync(inputs, root, options, new SyncProgress(p => latest = p), ct);
+                // Spectre's display is not thread-safe: the converter only records, this loop draws (warnings included).
+                while (!work.IsCompleted)
+                {
+                    var p = latest;
+                    bar.MaxValue = Math.Max(1, p.InputLength);
+                    bar.Value = p.InputBytes;
+                    bar.Description = $"oscar: file {Math.Min(p.File + 1, Math.Max(1, p.Files))}/{p.Files}, {p.Documents:N0} documents, {p.Rows:N0} rows";
+                    warnings.Flush(line => Terminal.Err.WriteLine(line));
+                    await Task.WhenAny(work, Task.Delay(250, CancellationToken.None));
+                }
+                warnings.Flush(line => Terminal.Err.WriteLine(line));
+                report = await work;
+                bar.Value = bar.MaxValue;
+            });
+        return report!;
+    }
+
+    /// <summary>The first few bad-line notes, passed from the converter to stderr.</summary>
+    private sealed class Warnings
+    {
+        private readonly ConcurrentQueue<string> _queue = new();
+        private int _count;
+
+        /// <summary>No live display to keep tidy: write each note as it comes.</summary>
+        public bool Immediate { get; set; }
+
+        public void Add(string warning)
+        {
+            if (Interlocked.Increment(ref _count) > WarningsShown)
+                return;
+            if (Immediate)
+                Console.Error.WriteLine($"jat: {warning}");
+            else
+                _queue.Enqueue(warning);
+        }
+
+        public void Flush(Action<string> write)
+        {
+            while (_queue.TryDequeue(out var warning))
+                write($"jat: {warning}");
+        }
+
+        public void Summarize()
+        {
+            if (_count > WarningsShown)
+                Console.Error.WriteLine($"jat: … and {_count - WarningsShown:N0} more (counted below)");
+        }
+    }
+
+    private sealed class SyncProgress(Action<OscarProgress> report) : IProgress<OscarProgress>
+    {
+        public void Report(OscarProgress value) => report(value);
+    }
+}
