@@ -65,7 +65,7 @@ public static class ConceptualCaptionsConverter
             if (!File.Exists(path))
                 throw new FileNotFoundException($"no Conceptual Captions TSV at {path} (caption<TAB>url per line, e.g. Train_GCC-training.tsv)", path);
         var task = TaskRegistry.Get("conceptual-captions");
-        RecordProvenance(root, task);
+        DatasetNotes.Claim(root, task.Name, Provenance);
         var skipped = new SkipCounter();
         var rows = new SortedDictionary<string, long>(StringComparer.Ordinal);
         using var fetcher = new ImageFetcher(options.Fetch, options.Log);
@@ -90,15 +90,6 @@ public static class ConceptualCaptionsConverter
     public const string Provenance =
         "Conceptual Captions (CC3M) caption/URL TSVs (train → train, validation → test), each image downloaded from its URL, 352 px PNG; lines whose image could not be had are left out";
 
-    /// <summary>Refuses to add to rows from somewhere else (the task's sample rows, say): a resume needs the same source.</summary>
-    private static void RecordProvenance(string root, TaskSpec task)
-    {
-        var recorded = DatasetNotes.Load(root).Provenance.GetValueOrDefault(task.Name);
-        if (recorded is not null && recorded != Provenance)
-            throw new InvalidOperationException(
-                $"{task.Name} in {root} was started as \"{recorded}\"; write Conceptual Captions to another folder, or delete {Path.Combine(root, task.Name)} and {Path.Combine(root, ".jat", task.Name)} first");
-        DatasetNotes.Record(root, task.Name, Provenance);
-    }
 
     /// <summary>What became of one line: a row to write, or a skip reason.</summary>
     private readonly record struct Outcome(long Line, string? Caption, byte[]? Png, string? Failure, string? Detail, long Bytes);

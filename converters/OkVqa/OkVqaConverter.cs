@@ -47,7 +47,7 @@ internal static class OkVqaConverter
     {
         options ??= new OkVqaOptions();
         var task = TaskRegistry.Get("ok-vqa");
-        RecordProvenance(root, task);
+        DatasetNotes.Claim(root, task.Name, Provenance);
         var skipped = new SkipCounter();
         var rows = new Dictionary<string, long>(StringComparer.Ordinal);
         using var images = CocoImages.Open(inputs.Images);
@@ -147,13 +147,4 @@ internal static class OkVqaConverter
         options.Warn?.Invoke(detail);
     }
 
-    /// <summary>Notes where the rows come from (the card says it), and refuses to add to rows from somewhere else.</summary>
-    private static void RecordProvenance(string root, TaskSpec task)
-    {
-        var recorded = DatasetNotes.Load(root).Provenance.GetValueOrDefault(task.Name);
-        if (recorded is not null && recorded != Provenance)
-            throw new InvalidOperationException(
-                $"{task.Name} in {root} was started as \"{recorded}\"; write OK-VQA to another folder, or delete {Path.Combine(root, task.Name)} and {Path.Combine(root, ".jat", task.Name)} first");
-        DatasetNotes.Record(root, task.Name, Provenance);
-    }
 }

@@ -51,7 +51,7 @@ internal static class OscarConverter
         Check(options);
         var task = TaskRegistry.Get("oscar");
         var files = OscarFile.Expand(inputs);
-        RecordProvenance(root, task, Provenance(files, options));
+        DatasetNotes.Claim(root, task.Name, Provenance(files, options));
         var skipped = new SkipCounter();
         var writers = new Dictionary<string, ShardWriter>(StringComparer.Ordinal);
         try
@@ -221,12 +221,4 @@ internal static class OscarConverter
         return $"OSCAR: {kinds} (names {names}); {(filters.Count == 0 ? "unfiltered" : string.Join(", ", filters))}; {split}";
     }
 
-    private static void RecordProvenance(string root, TaskSpec task, string provenance)
-    {
-        var recorded = DatasetNotes.Load(root).Provenance.GetValueOrDefault(task.Name);
-        if (recorded is not null && recorded != provenance)
-            throw new InvalidOperationException(
-                $"{task.Name} in {root} was started as \"{recorded}\", not \"{provenance}\"; resume it with the same inputs and options, or write to another folder");
-        DatasetNotes.Record(root, task.Name, provenance);
-    }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Jat.Converters.Text;
+using Jat.Schema.Card;
 using Jat.Schema.Columns;
 using Jat.Schema.Shards;
 using Jat.Schema.Tasks;
@@ -31,6 +32,7 @@ public static class WikipediaConverter
         IProgress<WikipediaProgress>? progress = null, CancellationToken ct = default)
     {
         var task = TaskRegistry.Get("wikipedia");
+        DatasetNotes.Claim(root, task.Name, Provenance(input, options));
         var skipped = new SkipCounter();
         var writers = new Dictionary<string, ShardWriter>(StringComparer.Ordinal);
         try
@@ -82,6 +84,17 @@ public static class WikipediaConverter
             foreach (var writer in writers.Values)
                 await writer.DisposeAsync().ConfigureAwait(false);
         }
+    }
+
+    /// <summary>What the card says of the rows, and what a resume must match: the input's name and the options that shape rows.</summary>
+    private static string Provenance(string input, WikipediaOptions options)
+    {
+        var name = Path.GetFileName(Path.TrimEndingDirectorySeparator(input));
+        var split = FormattableString.Invariant($"test = {options.Split.TestFraction:0.####%} by page-id hash, seed {options.Split.Seed}");
+        var limits = (options.MinTokens is { } min ? FormattableString.Invariant($"; at least {min} GPT-2 tokens") : "")
+            + (options.MaxTokens is { } max ? FormattableString.Invariant($"; {max} GPT-2 tokens in all") : "")
+            + (options.Limit is { } limit ? FormattableString.Invariant($"; first {limit} pages") : "");
+        return $"Wikipedia: {name}, main namespace, redirects skipped, wikitext cleaned by Jat; {split}{limits}";
     }
 
     /// <summary>A writer's committed position: the last page it holds, and the GPT-2 tokens of its rows ("page;tokens").</summary>

@@ -27,6 +27,26 @@ public sealed record DatasetNotes(IReadOnlyDictionary<string, string> Provenance
         }
     }
 
+    /// <summary>
+    /// Records where a task's rows come from, unless the folder already holds that task from somewhere else: a writer
+    /// resumes rows of the same source and options only (not a converter's over sample rows, say).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">the task was started with another provenance; the message says what to do.</exception>
+    public static void Claim(string root, string task, string provenance)
+    {
+        var path = PathIn(root);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
+        using (Lock(path + ".lock"))
+        {
+            var recorded = Load(root).Provenance.GetValueOrDefault(task);
+            if (recorded is not null && recorded != provenance)
+                throw new InvalidOperationException(
+                    $"{task} in {root} was started as \"{recorded}\", not \"{provenance}\"; resume it with the same source and options, " +
+                    $"or write to another folder (or delete {System.IO.Path.Combine(root, task)} and {System.IO.Path.Combine(root, ".jat", task)} first)");
+        }
+        Record(root, task, provenance);
+    }
+
     /// <summary>Records where one task's rows came from, keeping the notes of the others.</summary>
     /// <remarks>Several writers may share a folder (tasks in parallel, or several processes), so the read-merge-write
     /// runs under an exclusive lock file and replaces the notes atomically.</remarks>

@@ -35,12 +35,7 @@ public static class SampleDataset
     public static async Task<IReadOnlyList<SplitSummary>> WriteAsync(string root, TaskSpec task, SamplePlan plan,
         ShardWriterOptions options, IProgress<long>? progress = null, CancellationToken ct = default)
     {
-        var provenance = plan.Provenance(task);
-        var recorded = DatasetNotes.Load(root).Provenance.GetValueOrDefault(task.Name);
-        if (recorded is not null && recorded != provenance)
-            throw new InvalidOperationException(
-                $"{task.Name} in {root} was started as \"{recorded}\"; resume it with the same options, or write to another folder");
-        DatasetNotes.Record(root, task.Name, provenance);
+        DatasetNotes.Claim(root, task.Name, plan.Provenance(task));
         var summaries = new List<SplitSummary>();
         long done = 0;
         foreach (var (split, first, count) in plan.Splits(task))

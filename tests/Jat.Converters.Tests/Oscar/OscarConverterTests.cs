@@ -285,7 +285,7 @@ public sealed partial class OscarConverterTests
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => OscarConverter.ConvertAsync([oscar], folder.Combine("data"), AllTrain));
         Assert.Contains("without tiny", error.Message);
-        Assert.Contains("resume it with the same inputs and options", error.Message);
+        Assert.Contains("resume it with the same source and options", error.Message);
     }
 
     [Fact]
