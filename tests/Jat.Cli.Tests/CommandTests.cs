@@ -88,6 +88,13 @@ public sealed class CommandTests
     [InlineData("validate")]
     [InlineData("card")]
     [InlineData("bench shards")]
+    [InlineData("bench convert-wikipedia")]
+    [InlineData("bench convert-images")]
+    [InlineData("push")]
+    [InlineData("convert wikipedia")]
+    [InlineData("convert oscar")]
+    [InlineData("convert ok-vqa")]
+    [InlineData("convert conceptual-captions")]
     public async Task Every_verb_explains_itself_with_help(string verb)
     {
         var result = await JatProcess.RunAsync([.. verb.Split(' '), "--help"]);
