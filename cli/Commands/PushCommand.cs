@@ -93,7 +93,7 @@ internal static class PushCommand
             {
                 var bar = context.AddTask("hashing");
                 var latest = default(PushProgress);
-                var work = DatasetPush.PushAsync(root, token, options, new SyncProgress(p => latest = p), ct);
+                var work = DatasetPush.PushAsync(root, token, options, new SyncProgress<PushProgress>(p => latest = p), ct);
                 // Spectre's display is not thread-safe: the push only records its progress, this loop draws it.
                 while (!work.IsCompleted)
                 {
@@ -110,8 +110,4 @@ internal static class PushCommand
         return pushed!;
     }
 
-    private sealed class SyncProgress(Action<PushProgress> report) : IProgress<PushProgress>
-    {
-        public void Report(PushProgress value) => report(value);
-    }
 }

@@ -92,7 +92,7 @@ internal static class RegenerateCommand
                 var bars = tasks.ToDictionary(t => t.Name, t => context.AddTask(t.Name, maxValue: plan.Episodes));
                 var counts = new ConcurrentDictionary<string, long>();
                 var work = Parallel.ForEachAsync(tasks, limits, (task, token) =>
-                    new ValueTask(Run(task, new SyncProgress(n => counts[task.Name] = n), token)));
+                    new ValueTask(Run(task, new SyncProgress<long>(n => counts[task.Name] = n), token)));
                 while (!work.IsCompleted)
                 {
                     foreach (var (name, count) in counts)
@@ -129,9 +129,4 @@ internal static class RegenerateCommand
         Terminal.Out.WriteLine($"wrote {ordered.Select(s => s.Task).Distinct().Count()} task(s) to {root} in {elapsed.TotalSeconds:0.0} s; card: {Path.Combine(root, "README.md")}");
     }
 
-    /// <summary>Reports on the calling thread; <see cref="Progress{T}"/> would post to a context that may never run.</summary>
-    private sealed class SyncProgress(Action<long> report) : IProgress<long>
-    {
-        public void Report(long value) => report(value);
-    }
 }

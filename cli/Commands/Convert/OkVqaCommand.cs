@@ -11,7 +11,6 @@ namespace Jat.Cli.Commands;
 internal static class OkVqaCommand
 {
     /// <summary>Skipped questions named on stderr; the rest are only counted, so a wrong --images does not flood the log.</summary>
-    private const int WarningsShown = 10;
 
     public static Command Create()
     {
@@ -35,7 +34,7 @@ internal static class OkVqaCommand
                 result.GetValue(valQuestions)!, result.GetValue(valAnnotations)!, result.GetValue(images)!);
             var root = result.GetValue(output)!.FullName;
             Directory.CreateDirectory(root);
-            var warnings = new Warnings();
+            var warnings = new SkipWarnings("skipped questions");
             var report = await RunAsync(inputs, root, new OkVqaOptions { Warn = warnings.Add }, warnings, ct);
             warnings.Flush(Console.Error.WriteLine);
             warnings.Summarize();
@@ -45,7 +44,7 @@ internal static class OkVqaCommand
         return command;
     }
 
-    private static async Task<ConversionReport> RunAsync(OkVqaInputs inputs, string root, OkVqaOptions options, Warnings warnings, CancellationToken ct)
+    private static async Task<ConversionReport> RunAsync(OkVqaInputs inputs, string root, OkVqaOptions options, SkipWarnings warnings, CancellationToken ct)
     {
         if (!Terminal.Interactive)
         {
@@ -59,7 +58,7 @@ internal static class OkVqaCommand
             {
                 var bars = new Dictionary<string, ProgressTask>(StringComparer.Ordinal);
                 var latest = default(OkVqaProgress);
-                var work = OkVqaConverter.ConvertAsync(inputs, root, options, new SyncProgress(p => latest = p), ct);
+                var work = OkVqaConverter.ConvertAsync(inputs, root, options, new SyncProgress<OkVqaProgress>(p => latest = p), ct);
                 // Spectre's display is not thread-safe: the converter only records, this loop draws (warnings included).
                 while (!work.IsCompleted)
                 {
@@ -86,40 +85,5 @@ internal static class OkVqaCommand
         bar.Description = $"ok-vqa {p.Split}: {p.Questions:N0}/{p.TotalQuestions:N0} questions, {p.Rows:N0} rows";
     }
 
-    /// <summary>The first few skip notes, passed from the converter's threads to stderr.</summary>
-    private sealed class Warnings
-    {
-        private readonly ConcurrentQueue<string> _queue = new();
-        private int _count;
 
-        /// <summary>No live display to keep tidy: write each note as it comes.</summary>
-        public bool Immediate { get; set; }
-
-        public void Add(string warning)
-        {
-            if (Interlocked.Increment(ref _count) > WarningsShown)
-                return;
-            if (Immediate)
-                Console.Error.WriteLine($"jat: {warning}");
-            else
-                _queue.Enqueue(warning);
-        }
-
-        public void Flush(Action<string> write)
-        {
-            while (_queue.TryDequeue(out var warning))
-                write($"jat: {warning}");
-        }
-
-        public void Summarize()
-        {
-            if (_count > WarningsShown)
-                Console.Error.WriteLine($"jat: … and {_count - WarningsShown:N0} more skipped questions (counted below)");
-        }
-    }
-
-    private sealed class SyncProgress(Action<OkVqaProgress> report) : IProgress<OkVqaProgress>
-    {
-        public void Report(OkVqaProgress value) => report(value);
-    }
 }

@@ -11,7 +11,6 @@ namespace Jat.Cli.Commands;
 internal static class OscarCommand
 {
     /// <summary>Bad lines named on stderr; the rest are only counted, so one broken file does not flood the log.</summary>
-    private const int WarningsShown = 10;
 
     private const double DefaultTestFraction = 0.005;
 
@@ -52,7 +51,7 @@ internal static class OscarCommand
         {
             if (result.GetValue(testFraction) is not null && result.GetValue(testDocs) is not null)
                 throw new ArgumentException("give --test-fraction or --test-docs, not both");
-            var warnings = new Warnings();
+            var warnings = new SkipWarnings("skipped lines");
             var options = new OscarOptions
             {
                 ExcludeAnnotations = (result.GetValue(exclude) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
@@ -81,7 +80,7 @@ internal static class OscarCommand
         return command;
     }
 
-    private static async Task<ConversionReport> RunAsync(string[] inputs, string root, OscarOptions options, Warnings warnings, CancellationToken ct)
+    private static async Task<ConversionReport> RunAsync(string[] inputs, string root, OscarOptions options, SkipWarnings warnings, CancellationToken ct)
     {
         if (!Terminal.Interactive)
         {
@@ -95,7 +94,7 @@ internal static class OscarCommand
             {
                 var bar = context.AddTask("oscar");
                 var latest = default(OscarProgress);
-                var work = OscarConverter.ConvertAsync(inputs, root, options, new SyncProgress(p => latest = p), ct);
+                var work = OscarConverter.ConvertAsync(inputs, root, options, new SyncProgress<OscarProgress>(p => latest = p), ct);
                 // Spectre's display is not thread-safe: the converter only records, this loop draws (warnings included).
                 while (!work.IsCompleted)
                 {
@@ -113,40 +112,5 @@ internal static class OscarCommand
         return report!;
     }
 
-    /// <summary>The first few bad-line notes, passed from the converter to stderr.</summary>
-    private sealed class Warnings
-    {
-        private readonly ConcurrentQueue<string> _queue = new();
-        private int _count;
 
-        /// <summary>No live display to keep tidy: write each note as it comes.</summary>
-        public bool Immediate { get; set; }
-
-        public void Add(string warning)
-        {
-            if (Interlocked.Increment(ref _count) > WarningsShown)
-                return;
-            if (Immediate)
-                Console.Error.WriteLine($"jat: {warning}");
-            else
-                _queue.Enqueue(warning);
-        }
-
-        public void Flush(Action<string> write)
-        {
-            while (_queue.TryDequeue(out var warning))
-                write($"jat: {warning}");
-        }
-
-        public void Summarize()
-        {
-            if (_count > WarningsShown)
-                Console.Error.WriteLine($"jat: … and {_count - WarningsShown:N0} more (counted below)");
-        }
-    }
-
-    private sealed class SyncProgress(Action<OscarProgress> report) : IProgress<OscarProgress>
-    {
-        public void Report(OscarProgress value) => report(value);
-    }
 }

@@ -52,7 +52,7 @@ internal static class WikipediaCommand
             {
                 var bar = context.AddTask("wikipedia");
                 var latest = default(WikipediaProgress);
-                var work = WikipediaConverter.ConvertAsync(input, root, options, new SyncProgress(p => latest = p), ct);
+                var work = WikipediaConverter.ConvertAsync(input, root, options, new SyncProgress<WikipediaProgress>(p => latest = p), ct);
                 while (!work.IsCompleted)
                 {
                     var p = latest;
@@ -67,8 +67,4 @@ internal static class WikipediaCommand
         return report!;
     }
 
-    private sealed class SyncProgress(Action<WikipediaProgress> report) : IProgress<WikipediaProgress>
-    {
-        public void Report(WikipediaProgress value) => report(value);
-    }
 }
