@@ -30,8 +30,10 @@ internal static class TasksCommand
         return command;
     }
 
-    /// <summary>What exists for a task today; each later part (environment, expert, collector, converter) adds itself here.</summary>
-    private static IReadOnlyList<string> Parts(TaskSpec task) => ["schema"];
+    /// <summary>What exists for a task today; each later part (environment, expert, collector) adds itself here.</summary>
+    private static IReadOnlyList<string> Parts(TaskSpec task) => task.Domain.IsReinforcementLearning()
+        ? ["schema"]
+        : ["schema", $"converter (jat convert {task.Name})"];
 
     private static object Describe(TaskSpec task) => new
     {

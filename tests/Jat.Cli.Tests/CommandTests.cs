@@ -20,6 +20,8 @@ public sealed class CommandTests
         var pong = tasks.Single(t => (string?)t!["name"] == "atari-pong")!;
         Assert.Equal("ALE/Pong-v5", (string?)pong["envId"]);
         Assert.Equal(14.6, (double)pong["scores"]!["human"]!["mean"]!);
+        var oscar = tasks.Single(t => (string?)t!["name"] == "oscar")!;
+        Assert.Contains("converter (jat convert oscar)", oscar["parts"]!.AsArray().Select(p => (string?)p));
     }
 
     [Fact]
