@@ -17,9 +17,7 @@ public static class ShardThroughput
     public static async Task<ShardBenchReport> RunAsync(ShardBenchOptions options, IProgress<string>? progress = null, CancellationToken ct = default)
     {
         options.Check();
-        var load = LoadAverage();
-        if (load > Environment.ProcessorCount / 2.0)
-            progress?.Report($"the machine is busy (load average {load:0.0} on {Environment.ProcessorCount} cores): the figures will be noisy");
+        var load = new MachineLoad();
         var workloads = new[]
         {
             ShardWorkload.Create("atari-like", "atari-pong", options.AtariEpisodes, options.AtariSteps, progress),
@@ -62,7 +60,7 @@ public static class ShardThroughput
                 scratch.Delete(recursive: true);
             }
         }
-        return new ShardBenchReport(Machine(), Environment.ProcessorCount, load, options.Repeat, options.Warmup, results, skipped);
+        return new ShardBenchReport(Machine(), Environment.ProcessorCount, Path.GetTempPath(), load.OthersShare(), options.Repeat, options.Warmup, results, skipped);
     }
 
     private static async Task<EngineResult> MeasureJatAsync(ShardWorkload workload, string scratch, ShardBenchOptions options, bool durable,
@@ -115,11 +113,6 @@ public static class ShardThroughput
         GC.WaitForPendingFinalizers();
         GC.Collect();
     }
-
-    private static double? LoadAverage() =>
-        File.Exists("/proc/loadavg") && double.TryParse(File.ReadAllText("/proc/loadavg").Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture, out var load)
-            ? load
-            : null;
 
     private static string Machine()
     {

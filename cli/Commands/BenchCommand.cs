@@ -81,7 +81,7 @@ internal static class BenchCommand
                 !result.GetValue(noDuckDb),
                 result.GetValue(threads) ?? [],
                 result.GetValue(compression)!);
-            var report = await ShardThroughput.RunAsync(options, new StderrLines(), ct);
+            var report = await ShardThroughput.RunAsync(options, new SyncProgress<string>(line => Console.Error.WriteLine($"jat: bench: {line}")), ct);
             if (result.GetValue(json))
                 Terminal.WriteJson(report);
             else
@@ -158,13 +158,14 @@ internal static class BenchCommand
                 table.AddRow(Row(w, duckDb, F($"{ratio.Write:0.00}x (fsync: {ratio.WriteWithFsync:0.00}x)"), F($"{ratio.Read:0.00}x")));
         }
         Terminal.Out.Write(table);
-        Terminal.Out.WriteLine(F($"MB/s: uncompressed (Arrow-like) MB, 10^6 B, per second; median of {report.Repeat} runs after {report.Warmup} warm-up(s), fastest run in brackets."));
+        Terminal.Out.WriteLine(F($"MB/s: uncompressed (Arrow-like) MB, 10^6 B, per second; median of {report.Repeat} runs (after {report.Warmup} warm-up(s) for Jat, {Math.Min(report.Warmup, 1)} for DuckDB), fastest run in brackets."));
         Terminal.Out.WriteLine("Jat ÷ this: Jat's throughput over DuckDB's (above 1, Jat is faster), Jat without fsync as DuckDB's COPY; in brackets Jat as it writes by default, with an fsync per row group.");
         if (report.DuckDbSkipped is { } reason)
             Terminal.Out.WriteLine(reason);
-        Terminal.Out.WriteLine($"machine: {report.Machine}");
-        if (report.Busy)
-            Terminal.Out.WriteLine(F($"warning: the machine was busy when the benchmark started (load average {report.LoadAverage:0.0} on {report.Cores} cores): other processes shared the cores, so these figures are noisy; run it again on a quiet machine."));
+        Terminal.Out.WriteLine($"machine: {report.Machine}; files written under {report.Scratch} (TMPDIR)");
+        if (report.OthersCpuShare is { } others)
+            Terminal.Out.WriteLine(F($"other processes used {others * 100:0}% of the {report.Cores} cores meanwhile") +
+                (report.Shared ? ": the machine was shared, so these figures are noisy; run it again on a quiet machine" : ""));
     }
 
     private static string[] Row(WorkloadResult w, EngineResult e, string writeRatio, string readRatio) =>
@@ -176,10 +177,4 @@ internal static class BenchCommand
     ];
 
     private static string F(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
-
-    /// <summary>Progress lines on stderr, written at once and in order (<see cref="Progress{T}"/> posts them to the thread pool).</summary>
-    private sealed class StderrLines : IProgress<string>
-    {
-        public void Report(string value) => Console.Error.WriteLine($"jat: bench: {value}");
-    }
 }
