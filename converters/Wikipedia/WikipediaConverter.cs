@@ -135,7 +135,7 @@ public static class WikipediaConverter
         if (!File.Exists(input))
             throw new FileNotFoundException($"no dump at {input}: give a pages-articles .xml.bz2 or .xml file, or a folder of wikimedia/wikipedia parquet files", input);
         await using var file = new FileStream(input, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, useAsync: true);
-        var bzip2 = input.EndsWith(".bz2", StringComparison.OrdinalIgnoreCase) ? new ParallelBZip2Stream(file) : null;
+        var bzip2 = input.EndsWith(".bz2", StringComparison.OrdinalIgnoreCase) ? new ConcatenatedBZip2Stream(file) : null;
         await using var xml = (Stream?)bzip2 ?? file;
         await foreach (var page in DumpReader.ReadAsync(xml, input, ct).ConfigureAwait(false))
         {
