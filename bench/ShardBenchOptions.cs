@@ -1,7 +1,7 @@
 namespace Jat.Benchmarks;
 
 /// <summary>Options of <c>jat bench shards</c>. The defaults run in about a minute on 2 cores (most of it DuckDB's MuJoCo runs).</summary>
-/// <param name="Warmup">untimed runs of Jat before its timed ones; DuckDB, native code, gets at most one</param>
+/// <param name="Warmup">untimed runs of Jat before its timed ones (each both without and with fsync); DuckDB, native code, gets at most one</param>
 /// <param name="DuckDbThreads">DuckDB's thread counts, one baseline run each; empty: the machine's cores</param>
 /// <param name="DuckDbCompression">DuckDB's codec; <c>same</c> takes the codec of Jat's shard, so both do the same work</param>
 public sealed record ShardBenchOptions(
@@ -10,7 +10,7 @@ public sealed record ShardBenchOptions(
     int MuJoCoEpisodes = 150,
     int MuJoCoSteps = 1000,
     int Repeat = 5,
-    int Warmup = 2,
+    int Warmup = 3,
     bool DuckDb = true,
     IReadOnlyList<int>? DuckDbThreads = null,
     string DuckDbCompression = "same")

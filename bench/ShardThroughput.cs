@@ -30,8 +30,7 @@ public static class ShardThroughput
             var scratch = Directory.CreateTempSubdirectory("jat-bench-");
             try
             {
-                var jat = await MeasureJatAsync(workload, scratch.FullName, options, durable: false, progress, ct);
-                var withFsync = await MeasureJatAsync(workload, scratch.FullName, options, durable: true, progress, ct);
+                var (jat, withFsync) = await MeasureJatAsync(workload, scratch.FullName, options, progress, ct);
                 var baselines = new List<EngineResult>();
                 if (duckDb is not null)
                 {
@@ -63,47 +62,62 @@ public static class ShardThroughput
         return new ShardBenchReport(Machine(), Environment.ProcessorCount, Path.GetTempPath(), load.OthersShare(), options.Repeat, options.Warmup, results, skipped);
     }
 
-    private static async Task<EngineResult> MeasureJatAsync(ShardWorkload workload, string scratch, ShardBenchOptions options, bool durable,
-        IProgress<string>? progress, CancellationToken ct)
+    /// <summary>
+    /// Jat without fsync and with it (its default), run after run in turn: the process gets faster over its first runs
+    /// (JIT tiers, heap growth), and taking turns keeps that from favouring whichever variant would run second.
+    /// </summary>
+    private static async Task<(EngineResult Jat, EngineResult WithFsync)> MeasureJatAsync(ShardWorkload workload, string scratch,
+        ShardBenchOptions options, IProgress<string>? progress, CancellationToken ct)
     {
         var folder = Path.Combine(scratch, "jat");
-        // Default options (64 MiB row groups, the task's codec), but one shard per workload, as DuckDB writes one file.
-        var writerOptions = new ShardWriterOptions { ShardBytes = long.MaxValue / 2, Durable = durable };
-        var name = durable ? "Jat (fsync per row group)" : "Jat";
-        var writes = new List<double>();
-        var reads = new List<double>();
+        var variants = new[] { false, true };
+        var writes = variants.Select(_ => new List<double>()).ToArray();
+        var reads = variants.Select(_ => new List<double>()).ToArray();
         for (var run = 0; run < options.Warmup + options.Repeat; run++)
         {
             var warm = run < options.Warmup;
-            progress?.Report($"{workload.Name}: {name} {(warm ? $"warm-up {run + 1} of {options.Warmup}" : $"run {run - options.Warmup + 1} of {options.Repeat}")}");
-            if (Directory.Exists(folder))
-                Directory.Delete(folder, recursive: true);
-            Settle();
-            var clock = Stopwatch.StartNew();
-            await using (var writer = await ShardWriter.OpenAsync(folder, workload.Task, "train", writerOptions, ct))
+            progress?.Report($"{workload.Name}: Jat, without and with fsync, {(warm ? $"warm-up {run + 1} of {options.Warmup}" : $"run {run - options.Warmup + 1} of {options.Repeat}")}");
+            for (var v = 0; v < variants.Length; v++)
             {
-                foreach (var row in workload.Rows)
-                    await writer.WriteAsync(row, ct);
-                await writer.CompleteAsync(ct);
+                var (written, read) = await WriteAndReadAsync(workload, folder, variants[v], ct);
+                if (warm)
+                    continue;
+                writes[v].Add(written);
+                reads[v].Add(read);
             }
-            var written = clock.Elapsed.TotalSeconds;
-            Settle();
-            clock.Restart();
-            long rows = 0;
-            await foreach (var _ in ShardReader.ReadSplitAsync(folder, workload.Task, "train", ct))
-                rows++;
-            var read = clock.Elapsed.TotalSeconds;
-            if (rows != workload.Rows.Count)
-                throw new InvalidOperationException($"Jat read back {rows} rows of {workload.Rows.Count}");
-            if (warm)
-                continue;
-            writes.Add(written);
-            reads.Add(read);
         }
         var fileBytes = DatasetFolder.Scan(folder).Shards.Sum(s => s.FileBytes);
         var codec = ShardWriter.ParquetOptionsFor(workload.Task).CompressionMethod.ToString().ToLowerInvariant();
-        return new EngineResult(durable ? "jat, fsync per row group (default)" : "jat", 1, codec == "none" ? "uncompressed" : codec,
-            fileBytes, Timing.Of(writes), Timing.Of(reads), workload.Bytes, workload.Rows.Count);
+        EngineResult Result(int v) => new(variants[v] ? "jat, fsync per row group (default)" : "jat", 1, codec == "none" ? "uncompressed" : codec,
+            fileBytes, Timing.Of(writes[v]), Timing.Of(reads[v]), workload.Bytes, workload.Rows.Count);
+        return (Result(0), Result(1));
+    }
+
+    /// <summary>One timed write of all rows to a fresh folder, then one timed read of them all.</summary>
+    private static async Task<(double Write, double Read)> WriteAndReadAsync(ShardWorkload workload, string folder, bool durable, CancellationToken ct)
+    {
+        // Default options (64 MiB row groups, the task's codec), but one shard per workload, as DuckDB writes one file.
+        var options = new ShardWriterOptions { ShardBytes = long.MaxValue / 2, Durable = durable };
+        if (Directory.Exists(folder))
+            Directory.Delete(folder, recursive: true);
+        Settle();
+        var clock = Stopwatch.StartNew();
+        await using (var writer = await ShardWriter.OpenAsync(folder, workload.Task, "train", options, ct))
+        {
+            foreach (var row in workload.Rows)
+                await writer.WriteAsync(row, ct);
+            await writer.CompleteAsync(ct);
+        }
+        var written = clock.Elapsed.TotalSeconds;
+        Settle();
+        clock.Restart();
+        long rows = 0;
+        await foreach (var _ in ShardReader.ReadSplitAsync(folder, workload.Task, "train", ct))
+            rows++;
+        var read = clock.Elapsed.TotalSeconds;
+        if (rows != workload.Rows.Count)
+            throw new InvalidOperationException($"Jat read back {rows} rows of {workload.Rows.Count}");
+        return (written, read);
     }
 
     /// <summary>Each timed run starts without garbage left by the one before, as BenchmarkDotNet's runs do.</summary>

@@ -46,7 +46,7 @@ internal static class BenchCommand
             HelpName = "N",
             DefaultValueFactory = _ => defaults.Repeat,
         };
-        var warmup = new Option<int>("--warmup") { Description = "Untimed runs before them.", HelpName = "N", DefaultValueFactory = _ => defaults.Warmup };
+        var warmup = new Option<int>("--warmup") { Description = "Untimed runs of Jat before them (DuckDB, native code, gets one).", HelpName = "N", DefaultValueFactory = _ => defaults.Warmup };
         var threads = new Option<int[]>("--threads", "--duckdb-threads")
         {
             Description = $"DuckDB's threads; several (--threads 1 {Environment.ProcessorCount}) give one baseline each [default: the machine's cores, {Environment.ProcessorCount}].",
