@@ -86,28 +86,16 @@ internal static class PushCommand
     {
         if (!Terminal.Interactive)
             return await DatasetPush.PushAsync(root, token, options, null, ct);
-        PushResult? pushed = null;
-        await Terminal.Err.Progress().AutoClear(false)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new DownloadedColumn(), new TransferSpeedColumn(), new RemainingTimeColumn())
-            .StartAsync(async context =>
+        return await LiveProgress.RunAsync<PushProgress, PushResult>("hashing",
+            progress => DatasetPush.PushAsync(root, token, options, progress, ct),
+            (bar, p) =>
             {
-                var bar = context.AddTask("hashing");
-                var latest = default(PushProgress);
-                var work = DatasetPush.PushAsync(root, token, options, new SyncProgress<PushProgress>(p => latest = p), ct);
-                // Spectre's display is not thread-safe: the push only records its progress, this loop draws it.
-                while (!work.IsCompleted)
-                {
-                    var p = latest;
-                    bar.Description = $"{p.Stage.ToString().ToLowerInvariant()} {p.FilesDone}/{p.Files}";
-                    bar.MaxValue = Math.Max(1, p.Bytes);
-                    bar.Value = p.BytesDone;
-                    await Task.WhenAny(work, Task.Delay(200, CancellationToken.None));
-                }
-                pushed = await work;
-                bar.Value = bar.MaxValue;
-                bar.Description = "pushed";
-            });
-        return pushed!;
+                bar.Description = $"{p.Stage.ToString().ToLowerInvariant()} {p.FilesDone}/{p.Files}";
+                bar.MaxValue = Math.Max(1, p.Bytes);
+                bar.Value = p.BytesDone;
+            },
+            [new TaskDescriptionColumn(), new ProgressBarColumn(), new DownloadedColumn(), new TransferSpeedColumn(), new RemainingTimeColumn()],
+            done: "pushed");
     }
 
 }

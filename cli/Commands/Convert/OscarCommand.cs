@@ -87,29 +87,15 @@ internal static class OscarCommand
             warnings.Immediate = true;
             return await OscarConverter.ConvertAsync(inputs, root, options, null, ct);
         }
-        ConversionReport? report = null;
-        await Terminal.Err.Progress().AutoClear(false)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new TransferSpeedColumn(), new RemainingTimeColumn())
-            .StartAsync(async context =>
+        return await LiveProgress.RunAsync<OscarProgress, ConversionReport>("oscar",
+            progress => OscarConverter.ConvertAsync(inputs, root, options, progress, ct),
+            (bar, p) =>
             {
-                var bar = context.AddTask("oscar");
-                var latest = default(OscarProgress);
-                var work = OscarConverter.ConvertAsync(inputs, root, options, new SyncProgress<OscarProgress>(p => latest = p), ct);
-                // Spectre's display is not thread-safe: the converter only records, this loop draws (warnings included).
-                while (!work.IsCompleted)
-                {
-                    var p = latest;
-                    bar.MaxValue = Math.Max(1, p.InputLength);
-                    bar.Value = p.InputBytes;
-                    bar.Description = $"oscar: file {Math.Min(p.File + 1, Math.Max(1, p.Files))}/{p.Files}, {p.Documents:N0} documents, {p.Rows:N0} rows";
-                    warnings.Flush(line => Terminal.Err.WriteLine(line));
-                    await Task.WhenAny(work, Task.Delay(250, CancellationToken.None));
-                }
-                warnings.Flush(line => Terminal.Err.WriteLine(line));
-                report = await work;
-                bar.Value = bar.MaxValue;
-            });
-        return report!;
+                bar.MaxValue = Math.Max(1, p.InputLength);
+                bar.Value = p.InputBytes;
+                bar.Description = $"oscar: file {Math.Min(p.File + 1, Math.Max(1, p.Files))}/{p.Files}, {p.Documents:N0} documents, {p.Rows:N0} rows";
+            },
+            warnings: warnings);
     }
 
 

@@ -45,26 +45,14 @@ internal static class WikipediaCommand
     {
         if (!Terminal.Interactive)
             return await WikipediaConverter.ConvertAsync(input, root, options, null, ct);
-        ConversionReport? report = null;
-        await Terminal.Err.Progress().AutoClear(false)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new TransferSpeedColumn(), new RemainingTimeColumn())
-            .StartAsync(async context =>
+        return await LiveProgress.RunAsync<WikipediaProgress, ConversionReport>("wikipedia",
+            progress => WikipediaConverter.ConvertAsync(input, root, options, progress, ct),
+            (bar, p) =>
             {
-                var bar = context.AddTask("wikipedia");
-                var latest = default(WikipediaProgress);
-                var work = WikipediaConverter.ConvertAsync(input, root, options, new SyncProgress<WikipediaProgress>(p => latest = p), ct);
-                while (!work.IsCompleted)
-                {
-                    var p = latest;
-                    bar.MaxValue = Math.Max(1, p.InputLength);
-                    bar.Value = p.InputBytes;
-                    bar.Description = $"wikipedia: {p.Pages:N0} pages, {p.Rows:N0} articles";
-                    await Task.WhenAny(work, Task.Delay(250, CancellationToken.None));
-                }
-                report = await work;
-                bar.Value = bar.MaxValue;
+                bar.MaxValue = Math.Max(1, p.InputLength);
+                bar.Value = p.InputBytes;
+                bar.Description = $"wikipedia: {p.Pages:N0} pages, {p.Rows:N0} articles";
             });
-        return report!;
     }
 
 }
