@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Jat.Schema.Columns;
 
@@ -89,6 +88,4 @@ public static class TaskRegistry
         }
         return previous[b.Length];
     }
-
-    internal static JsonSerializerOptions JsonOptions { get; } = new() { WriteIndented = true };
 }
