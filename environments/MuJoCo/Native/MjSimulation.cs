@@ -1,0 +1,150 @@
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace Jat.Environments.MuJoCo.Native;
+
+/// <summary>
+/// One compiled MuJoCo model with its simulation state (<c>mjModel</c> + <c>mjData</c>). The state arrays are spans
+/// over MuJoCo's own memory, so reading and writing them allocates nothing; both structs are freed on dispose (or by
+/// the finalizer if a caller forgets).
+/// </summary>
+internal sealed unsafe class MjSimulation : IDisposable
+{
+    private readonly ModelHandle _model;
+    private readonly DataHandle _data;
+    private readonly byte* _m;
+    private readonly byte* _d;
+
+    private MjSimulation(ModelHandle model, DataHandle data)
+    {
+        _model = model;
+        _data = data;
+        _m = (byte*)model.DangerousGetHandle();
+        _d = (byte*)data.DangerousGetHandle();
+        Nq = *(int*)(_m + MjLayout.ModelNq);
+        Nv = *(int*)(_m + MjLayout.ModelNv);
+        Nu = *(int*)(_m + MjLayout.ModelNu);
+        Na = *(int*)(_m + MjLayout.ModelNa);
+        Nbody = *(int*)(_m + MjLayout.ModelNbody);
+    }
+
+    public int Nq { get; }
+    public int Nv { get; }
+    public int Nu { get; }
+    public int Na { get; }
+    public int Nbody { get; }
+
+    public double Timestep => *(double*)(_m + MjLayout.ModelTimestep);
+    public double Time => *(double*)(_d + MjLayout.DataTime);
+
+    public ReadOnlySpan<double> Qpos0 => ModelArray(MjLayout.ModelQpos0, Nq);
+    public ReadOnlySpan<double> BodyMass => ModelArray(MjLayout.ModelBodyMass, Nbody);
+
+    /// <summary>The actuators' control ranges, low and high for each actuator in turn.</summary>
+    public ReadOnlySpan<double> CtrlRange => ModelArray(MjLayout.ModelActuatorCtrlRange, 2 * Nu);
+
+    public Span<double> Qpos => DataArray(MjLayout.DataQpos, Nq);
+    public Span<double> Qvel => DataArray(MjLayout.DataQvel, Nv);
+    public Span<double> Act => DataArray(MjLayout.DataAct, Na);
+    public Span<double> Ctrl => DataArray(MjLayout.DataCtrl, Nu);
+    public ReadOnlySpan<double> Xpos => DataArray(MjLayout.DataXpos, 3 * Nbody);
+    public ReadOnlySpan<double> Xipos => DataArray(MjLayout.DataXipos, 3 * Nbody);
+    public ReadOnlySpan<double> Cinert => DataArray(MjLayout.DataCinert, 10 * Nbody);
+    public ReadOnlySpan<double> Cvel => DataArray(MjLayout.DataCvel, 6 * Nbody);
+    public ReadOnlySpan<double> QfrcActuator => DataArray(MjLayout.DataQfrcActuator, Nv);
+    public ReadOnlySpan<double> QfrcConstraint => DataArray(MjLayout.DataQfrcConstraint, Nv);
+    public ReadOnlySpan<double> CfrcExt => DataArray(MjLayout.DataCfrcExt, 6 * Nbody);
+
+    /// <summary>The world positions of the sites, three numbers per site (the count is the caller's).</summary>
+    public ReadOnlySpan<double> SiteXpos(int sites) => DataArray(MjLayout.DataSiteXpos, 3 * sites);
+
+    /// <summary>A body's frame position, what gymnasium's <c>get_body_com</c> returns.</summary>
+    public ReadOnlySpan<double> BodyPosition(int body) => Xpos.Slice(3 * body, 3);
+
+    /// <summary>Loads an MJCF file; a model MuJoCo refuses raises <see cref="MuJoCoModelException"/> with its reason.</summary>
+    public static MjSimulation Load(string path)
+    {
+        MuJoCoLibrary.EnsureLoaded();
+        const int errorSize = 1000;
+        var error = stackalloc byte[errorSize];
+        var model = new ModelHandle(MuJoCoNative.mj_loadXML(path, 0, error, errorSize));
+        if (model.IsInvalid)
+        {
+            var reason = Encoding.UTF8.GetString(MemoryMarshal.CreateReadOnlySpanFromNullTerminated(error)).Trim();
+            throw new MuJoCoModelException($"MuJoCo could not load the model {path}: {reason}");
+        }
+        var data = new DataHandle(MuJoCoNative.mj_makeData(model.DangerousGetHandle()));
+        if (data.IsInvalid)
+        {
+            model.Dispose();
+            throw new MuJoCoModelException($"MuJoCo could not allocate the simulation state of {path}.");
+        }
+        return new MjSimulation(model, data);
+    }
+
+    /// <summary>Loads MJCF text (MuJoCo 2.2.2 reads models from files only, so it goes through a temporary file).</summary>
+    public static MjSimulation LoadText(string xml, string name)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"jat-{name}-{Environment.ProcessId}-{Guid.NewGuid():N}.xml");
+        File.WriteAllText(path, xml);
+        try
+        {
+            return Load(path);
+        }
+        catch (MuJoCoModelException error)
+        {
+            throw new MuJoCoModelException(error.Message.Replace(path, $"'{name}'", StringComparison.Ordinal));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    /// <summary>The id of a named body; a missing name is a model that does not fit its environment.</summary>
+    public int BodyId(string name)
+    {
+        var id = MuJoCoNative.mj_name2id(_model.DangerousGetHandle(), MjLayout.ObjectBody, name);
+        return id >= 0 ? id : throw new MuJoCoModelException($"the model has no body named '{name}'.");
+    }
+
+    public void Step() => MuJoCoNative.mj_step((nint)_m, (nint)_d);
+
+    public void Forward() => MuJoCoNative.mj_forward((nint)_m, (nint)_d);
+
+    public void ResetData() => MuJoCoNative.mj_resetData((nint)_m, (nint)_d);
+
+    public void RnePostConstraint() => MuJoCoNative.mj_rnePostConstraint((nint)_m, (nint)_d);
+
+    public void Dispose()
+    {
+        _data.Dispose();
+        _model.Dispose();
+    }
+
+    private ReadOnlySpan<double> ModelArray(int offset, int length) => new(*(double**)(_m + offset), length);
+
+    private Span<double> DataArray(int offset, int length) => new(*(double**)(_d + offset), length);
+
+    private sealed class ModelHandle(nint handle) : SafeHandle(handle, ownsHandle: true)
+    {
+        public override bool IsInvalid => handle == 0;
+
+        protected override bool ReleaseHandle()
+        {
+            MuJoCoNative.mj_deleteModel(handle);
+            return true;
+        }
+    }
+
+    private sealed class DataHandle(nint handle) : SafeHandle(handle, ownsHandle: true)
+    {
+        public override bool IsInvalid => handle == 0;
+
+        protected override bool ReleaseHandle()
+        {
+            MuJoCoNative.mj_deleteData(handle);
+            return true;
+        }
+    }
+}
