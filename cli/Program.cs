@@ -5,6 +5,9 @@ var root = new RootCommand(
     "jat: builds the JAT dataset (161 configs: Atari, BabyAI, Meta-World, MuJoCo, text, vision-language) as " +
     "Hugging Face Parquet shards, end to end. Run `jat <command> --help` for a command's options.");
 root.Subcommands.Add(TasksCommand.Create());
+root.Subcommands.Add(EnvCommand.Create());
+root.Subcommands.Add(EvalExpertCommand.Create());
+root.Subcommands.Add(VerifyTracesCommand.Create());
 root.Subcommands.Add(RegenerateCommand.Create());
 root.Subcommands.Add(ValidateCommand.Create());
 root.Subcommands.Add(CardCommand.Create());

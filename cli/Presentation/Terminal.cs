@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Jat.Environments.MuJoCo.Native;
 using Spectre.Console;
 
 namespace Jat.Cli.Presentation;
@@ -45,7 +46,8 @@ internal static class Terminal
             return 130;
         }
         catch (Exception e) when (e is IOException or InvalidDataException or InvalidOperationException or ArgumentException
-                                      or KeyNotFoundException or FormatException or UnauthorizedAccessException)
+                                      or KeyNotFoundException or FormatException or UnauthorizedAccessException
+                                      or MuJoCoUnavailableException or MuJoCoModelException)
         {
             Console.Error.WriteLine($"jat: error: {e.Message}");
             return 1;
