@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using Jat.Benchmarks;
+using Jat.Benchmarks.MuJoCo;
+using Jat.Environments.MuJoCo;
 using Jat.Cli.Presentation;
 using Spectre.Console;
 
@@ -15,6 +17,51 @@ internal static class BenchCommand
         command.Subcommands.Add(Shards());
         command.Subcommands.Add(ConvertImages());
         command.Subcommands.Add(ConvertWikipedia());
+        command.Subcommands.Add(MuJoCo());
+        return command;
+    }
+
+    private static Command MuJoCo()
+    {
+        var tasks = new Option<string[]>("--task")
+        {
+            Description = "Tasks to measure (repeatable) [default: all 11 MuJoCo tasks].",
+            HelpName = "task",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var seconds = new Option<double>("--seconds") { Description = "Length of each timed run.", DefaultValueFactory = _ => 2.0 };
+        var repeat = new Option<int>("--repeat") { Description = "Timed runs per task and engine; medians are compared.", DefaultValueFactory = _ => 3 };
+        var json = new Option<bool>("--json") { Description = "Print one JSON document on stdout instead of a table." };
+        var command = new Command("mujoco",
+            "Steps per second on one core of each MuJoCo environment (uniform random actions, resets included), side by " +
+            "side with MuJoCo's mj_step in a C loop on the same model (the engine's own limit; built with gcc from the " +
+            "MuJoCo headers, which scripts/setup installs). Ratio = Jat's physics steps/s ÷ the C loop's.")
+        {
+            tasks, seconds, repeat, json,
+        };
+        command.SetAction((result, ct) => Terminal.RunAsync(async () =>
+        {
+            var names = result.GetValue(tasks) is { Length: > 0 } chosen ? chosen : [.. MuJoCoTasks.Names];
+            if (result.GetValue(seconds) <= 0 || result.GetValue(repeat) < 1)
+                throw new ArgumentException("--seconds must be positive and --repeat at least 1.");
+            var progress = new SyncProgress<string>(line => Console.Error.WriteLine($"jat: bench mujoco: {line}"));
+            var report = await Task.Run(() => MuJoCoThroughput.Run(names, result.GetValue(seconds), result.GetValue(repeat), progress, ct), ct);
+            if (result.GetValue(json))
+            {
+                Terminal.WriteJson(report);
+                return 0;
+            }
+            var table = new Table().Border(TableBorder.Simple)
+                .AddColumns("task", "frame skip", "mean episode", "Jat env steps/s", "Jat physics steps/s", "C mj_step/s", "Jat ÷ C");
+            foreach (var task in report.Tasks)
+                table.AddRow(task.Task, $"{task.FrameSkip}", task.MeanEpisodeLength.ToString("0.0", CultureInfo.InvariantCulture),
+                    $"{task.JatEnvStepsPerSecond.Median:N0}", $"{task.JatPhysicsStepsPerSecond:N0}", $"{task.RawPhysicsStepsPerSecond.Median:N0}",
+                    task.Ratio.ToString("0.00", CultureInfo.InvariantCulture));
+            Terminal.Out.Write(table);
+            Terminal.Out.WriteLine($"one thread, {report.Repeat} run(s) of {report.SecondsPerRun} s per engine and task; other processes used " +
+                (report.OtherProcessesCpuShare is { } share ? $"{share:P0} of the CPU" : "an unknown share of the CPU"));
+            return 0;
+        }));
         return command;
     }
 

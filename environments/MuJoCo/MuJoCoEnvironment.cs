@@ -21,6 +21,7 @@ public abstract class MuJoCoEnvironment : IContinuousEnvironment
     private protected MuJoCoEnvironment(
         string task, string envId, string model, int frameSkip, int observationSize, int maxEpisodeSteps, string[] infoNames)
     {
+        ModelName = model;
         Simulation = MuJoCoModels.Load(model);
         FrameSkip = frameSkip;
         Dt = Simulation.Timestep * frameSkip;
@@ -61,6 +62,9 @@ public abstract class MuJoCoEnvironment : IContinuousEnvironment
     internal MjSimulation Simulation { get; }
 
     internal int FrameSkip { get; }
+
+    /// <summary>The name of the model file this environment runs (<c>hopper</c> for <c>hopper.xml</c>).</summary>
+    internal string ModelName { get; }
 
     /// <summary>The state right after the model was compiled, which the reset noise is added to.</summary>
     private protected ReadOnlySpan<double> InitQpos => _initQpos;

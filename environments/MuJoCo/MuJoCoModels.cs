@@ -8,20 +8,23 @@ namespace Jat.Environments.MuJoCo;
 /// </summary>
 internal static class MuJoCoModels
 {
-    public static MjSimulation Load(string name)
+    public static MjSimulation Load(string name) => MjSimulation.LoadText(Text(name), name);
+
+    /// <summary>The MJCF text of a model (for tools that hand it to MuJoCo themselves, such as the benchmark).</summary>
+    public static string Text(string name)
     {
         var folder = Environment.GetEnvironmentVariable("JAT_MUJOCO_MODELS");
         if (!string.IsNullOrEmpty(folder))
         {
             var path = Path.Combine(folder, name + ".xml");
             return File.Exists(path)
-                ? MjSimulation.Load(path)
+                ? File.ReadAllText(path)
                 : throw new MuJoCoModelException($"JAT_MUJOCO_MODELS={folder} has no {name}.xml.");
         }
         var resource = $"Jat.Environments.MuJoCo.Models.{name}.xml";
         using var stream = typeof(MuJoCoModels).Assembly.GetManifestResourceStream(resource)
             ?? throw new MuJoCoModelException($"Jat ships no MuJoCo model named '{name}' (a build error).");
         using var reader = new StreamReader(stream);
-        return MjSimulation.LoadText(reader.ReadToEnd(), name);
+        return reader.ReadToEnd();
     }
 }
