@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Jat.Cli.Presentation;
+using Jat.Environments;
 using Jat.Schema.Tasks;
 using Spectre.Console;
 
@@ -32,7 +33,7 @@ internal static class TasksCommand
 
     /// <summary>What exists for a task today; each later part (environment, expert, collector) adds itself here.</summary>
     private static IReadOnlyList<string> Parts(TaskSpec task) => task.Domain.IsReinforcementLearning()
-        ? ["schema"]
+        ? EnvironmentCatalog.Contains(task.Name) ? ["schema", $"environment (jat env {task.Name})"] : ["schema"]
         : ["schema", $"converter (jat convert {task.Name})"];
 
     private static object Describe(TaskSpec task) => new
