@@ -11,7 +11,7 @@ public sealed class InvertedDoublePendulum() : MuJoCoEnvironment(
     private protected override (double Reward, bool Terminated) StepModel(ReadOnlySpan<float> action, Span<double> info)
     {
         DoSimulation(action);
-        var tip = Simulation.SiteXpos(1);
+        var tip = Simulation.SitePosition(0); // the model's only site, at the tip of the upper pole
         var x = tip[0];
         var y = tip[2];
         var distancePenalty = (0.01 * (x * x)) + ((y - 2) * (y - 2));

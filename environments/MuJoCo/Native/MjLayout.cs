@@ -16,6 +16,7 @@ internal static class MjLayout
     public const int ModelNu = 8;
     public const int ModelNa = 12;
     public const int ModelNbody = 16;
+    public const int ModelNsite = 28;
     public const int ModelTimestep = 232;
     public const int ModelQpos0 = 1096;
     public const int ModelBodyMass = 1240;

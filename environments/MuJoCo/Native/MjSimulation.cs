@@ -26,6 +26,7 @@ internal sealed unsafe class MjSimulation : IDisposable
         Nu = *(int*)(_m + MjLayout.ModelNu);
         Na = *(int*)(_m + MjLayout.ModelNa);
         Nbody = *(int*)(_m + MjLayout.ModelNbody);
+        Nsite = *(int*)(_m + MjLayout.ModelNsite);
     }
 
     public int Nq { get; }
@@ -33,6 +34,7 @@ internal sealed unsafe class MjSimulation : IDisposable
     public int Nu { get; }
     public int Na { get; }
     public int Nbody { get; }
+    public int Nsite { get; }
 
     public double Timestep => *(double*)(_m + MjLayout.ModelTimestep);
     public double Time => *(double*)(_d + MjLayout.DataTime);
@@ -55,8 +57,8 @@ internal sealed unsafe class MjSimulation : IDisposable
     public ReadOnlySpan<double> QfrcConstraint => DataArray(MjLayout.DataQfrcConstraint, Nv);
     public ReadOnlySpan<double> CfrcExt => DataArray(MjLayout.DataCfrcExt, 6 * Nbody);
 
-    /// <summary>The world positions of the sites, three numbers per site (the count is the caller's).</summary>
-    public ReadOnlySpan<double> SiteXpos(int sites) => DataArray(MjLayout.DataSiteXpos, 3 * sites);
+    /// <summary>A site's world position.</summary>
+    public ReadOnlySpan<double> SitePosition(int site) => DataArray(MjLayout.DataSiteXpos, 3 * Nsite).Slice(3 * site, 3);
 
     /// <summary>A body's frame position, what gymnasium's <c>get_body_com</c> returns.</summary>
     public ReadOnlySpan<double> BodyPosition(int body) => Xpos.Slice(3 * body, 3);

@@ -9,7 +9,7 @@
 
 int main(void) {
   printf("Version %d\n", mjVERSION_HEADER);
-  MODEL("ModelNq", nq); MODEL("ModelNv", nv); MODEL("ModelNu", nu); MODEL("ModelNa", na); MODEL("ModelNbody", nbody);
+  MODEL("ModelNq", nq); MODEL("ModelNv", nv); MODEL("ModelNu", nu); MODEL("ModelNa", na); MODEL("ModelNbody", nbody); MODEL("ModelNsite", nsite);
   MODEL("ModelTimestep", opt.timestep); MODEL("ModelQpos0", qpos0); MODEL("ModelBodyMass", body_mass);
   MODEL("ModelActuatorCtrlRange", actuator_ctrlrange);
   DATA("DataTime", time); DATA("DataQpos", qpos); DATA("DataQvel", qvel); DATA("DataAct", act); DATA("DataCtrl", ctrl);
