@@ -1,0 +1,117 @@
+using System.Collections;
+using Jat.Experts.Normalization;
+using TorchSharp.PyBridge;
+using static TorchSharp.torch;
+
+namespace Jat.Experts.Checkpoints;
+
+/// <summary>
+/// PyTorch <c>state_dict</c> files (<c>torch.save(model.state_dict(), "x.pt")</c>) for an expert's network, through
+/// TorchSharp.PyBridge. The network's parameters keep their PyTorch-style names (<c>actor_mean.0.weight</c>, …); the
+/// normalisation statistics travel beside them as float64 tensors <c>obs_normalizer.{mean,var,count}</c> and
+/// <c>return_normalizer.{mean,var,count}</c>, so that <c>torch.load</c> in Python sees everything needed to act.
+/// </summary>
+internal static class StateDictFile
+{
+    public const string ObservationPrefix = "obs_normalizer.";
+    public const string ReturnPrefix = "return_normalizer.";
+
+    public static void Export(Checkpoint checkpoint, string path)
+    {
+        ArgumentNullException.ThrowIfNull(checkpoint);
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        using var scope = NewDisposeScope();
+        var dictionary = new Dictionary<string, Tensor>();
+        foreach (var (name, value) in checkpoint.Network.state_dict())
+        {
+            dictionary[name] = value;
+        }
+        AddStatistics(dictionary, ObservationPrefix, checkpoint.Header.ObservationStatistics);
+        AddStatistics(dictionary, ReturnPrefix, checkpoint.Header.ReturnStatistics);
+        using var file = File.Create(path);
+        PyTorchPickler.PickleStateDict(file, dictionary);
+    }
+
+    /// <summary>
+    /// Builds an expert from a state-dict file: <paramref name="header"/> says which network and settings (the file
+    /// holds only tensors); statistics found in the file replace the header's. Every parameter of the network must be
+    /// in the file with its shape.
+    /// </summary>
+    public static Checkpoint Import(CheckpointHeader header, string path)
+    {
+        ArgumentNullException.ThrowIfNull(header);
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        Hashtable loaded;
+        using (var file = File.OpenRead(path))
+        {
+            loaded = PyTorchUnpickler.UnpickleStateDict(file);
+        }
+        var tensors = new Dictionary<string, Tensor>();
+        foreach (DictionaryEntry entry in loaded)
+        {
+            tensors[(string)entry.Key] = (Tensor)entry.Value!;
+        }
+        try
+        {
+            var observation = TakeStatistics(tensors, ObservationPrefix) ?? header.ObservationStatistics;
+            var returns = TakeStatistics(tensors, ReturnPrefix) ?? header.ReturnStatistics;
+            var network = PolicyNetworks.Create(header);
+            try
+            {
+                var (missing, unexpected) = network.load_state_dict(tensors, strict: false);
+                if (missing.Count > 0 || unexpected.Count > 0)
+                {
+                    throw new InvalidDataException(
+                        $"{path} does not fit the {header.Algorithm} network: missing [{string.Join(", ", missing)}], " +
+                        $"unexpected [{string.Join(", ", unexpected)}].");
+                }
+            }
+            catch
+            {
+                network.Dispose();
+                throw;
+            }
+            return new Checkpoint(header with { ObservationStatistics = observation, ReturnStatistics = returns }, network);
+        }
+        finally
+        {
+            foreach (var tensor in tensors.Values)
+            {
+                tensor.Dispose();
+            }
+        }
+    }
+
+    private static void AddStatistics(Dictionary<string, Tensor> dictionary, string prefix, StatisticsSnapshot? statistics)
+    {
+        if (statistics is null)
+        {
+            return;
+        }
+        dictionary[prefix + "mean"] = tensor(statistics.Mean, ScalarType.Float64);
+        dictionary[prefix + "var"] = tensor(statistics.Variance, ScalarType.Float64);
+        dictionary[prefix + "count"] = tensor(statistics.Count, ScalarType.Float64);
+    }
+
+    private static StatisticsSnapshot? TakeStatistics(Dictionary<string, Tensor> tensors, string prefix)
+    {
+        if (!tensors.Remove(prefix + "mean", out var mean))
+        {
+            return null;
+        }
+        if (!tensors.Remove(prefix + "var", out var variance) || !tensors.Remove(prefix + "count", out var count))
+        {
+            mean.Dispose();
+            throw new InvalidDataException($"'{prefix}mean' needs '{prefix}var' and '{prefix}count' beside it.");
+        }
+        using (mean)
+        using (variance)
+        using (count)
+        {
+            return new StatisticsSnapshot(
+                count.to_type(ScalarType.Float64).item<double>(),
+                mean.to_type(ScalarType.Float64).data<double>().ToArray(),
+                variance.to_type(ScalarType.Float64).data<double>().ToArray());
+        }
+    }
+}

@@ -1,0 +1,131 @@
+using System.Globalization;
+using System.Reflection;
+using Jat.Experts.Dqn;
+using Jat.Experts.Ppo;
+
+namespace Jat.Experts.Training;
+
+/// <summary>
+/// The per-family settings of <c>Training/hyperparameters.md</c>, a Markdown file people read and this type parses:
+/// which algorithm trains each family's experts, and the value of every listed setting per family.
+/// </summary>
+internal static class HyperparameterTable
+{
+    private static readonly Lazy<string> Markdown = new(() =>
+    {
+        using var stream = typeof(HyperparameterTable).Assembly.GetManifestResourceStream("Jat.Experts.hyperparameters.md")
+            ?? throw new InvalidOperationException("The hyperparameter table is not embedded in Jat.Experts.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    });
+
+    /// <summary>The families with an algorithm (<c>mujoco</c>, <c>metaworld</c>, <c>babyai</c>, <c>atari</c>).</summary>
+    public static IReadOnlyList<string> Families => [.. Algorithms(Markdown.Value).Keys];
+
+    /// <summary>The settings for a task such as <c>mujoco-hopper</c>: its family is the part before the first dash.</summary>
+    public static AlgorithmSettings For(string task)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(task);
+        var family = task.Split('-')[0];
+        return Parse(Markdown.Value, family)
+            ?? throw new ArgumentException(
+                $"No expert settings for the family '{family}' of '{task}'. Families: {string.Join(", ", Families)}.", nameof(task));
+    }
+
+    /// <summary>The settings of <paramref name="family"/> in a table, or null when it names no algorithm for it.</summary>
+    public static AlgorithmSettings? Parse(string markdown, string family)
+    {
+        ArgumentNullException.ThrowIfNull(markdown);
+        if (!Algorithms(markdown).TryGetValue(family, out var algorithm))
+        {
+            return null;
+        }
+        AlgorithmSettings settings = algorithm switch
+        {
+            "ppo" => new PpoSettings(),
+            "dqn" => new DqnSettings(),
+            _ => throw new FormatException($"Unknown algorithm '{algorithm}' for the family '{family}'."),
+        };
+        var table = Table(markdown, algorithm.ToUpperInvariant());
+        var column = table.Header.IndexOf(family);
+        if (column < 0)
+        {
+            throw new FormatException($"The {algorithm.ToUpperInvariant()} table has no column for '{family}'.");
+        }
+        foreach (var row in table.Rows)
+        {
+            Assign(settings, row[0], row[column]);
+        }
+        settings.Validate();
+        return settings;
+    }
+
+    private static Dictionary<string, string> Algorithms(string markdown) =>
+        Table(markdown, "Algorithm per family").Rows.ToDictionary(row => row[0], row => row[1]);
+
+    private static (List<string> Header, List<List<string>> Rows) Table(string markdown, string section)
+    {
+        List<string>? header = null;
+        var rows = new List<List<string>>();
+        var inside = false;
+        foreach (var raw in markdown.Split('\n'))
+        {
+            var line = raw.Trim();
+            if (line.StartsWith("## ", StringComparison.Ordinal))
+            {
+                if (inside)
+                {
+                    break;
+                }
+                inside = line[3..].Trim() == section;
+                continue;
+            }
+            if (!inside || !line.StartsWith('|'))
+            {
+                continue;
+            }
+            var cells = line.Trim('|').Split('|').Select(c => c.Trim()).ToList();
+            if (cells.All(c => c.Length > 0 && c.All(ch => ch is '-' or ':')))
+            {
+                continue;
+            }
+            if (header is null)
+            {
+                header = cells;
+            }
+            else
+            {
+                rows.Add(cells);
+            }
+        }
+        return header is null
+            ? throw new FormatException($"The hyperparameter table has no '{section}' section with a table.")
+            : (header, rows);
+    }
+
+    private static void Assign(AlgorithmSettings settings, string name, string text)
+    {
+        var property = settings.GetType().GetProperty(name, BindingFlags.Public | BindingFlags.Instance);
+        if (property is null || !property.CanWrite)
+        {
+            throw new FormatException($"'{name}' is not a setting of {settings.GetType().Name}.");
+        }
+        var type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+        object? value;
+        if (text == "-")
+        {
+            value = Nullable.GetUnderlyingType(property.PropertyType) is not null
+                ? null
+                : throw new FormatException($"'{name}' cannot be empty.");
+        }
+        else if (type.IsEnum)
+        {
+            value = Enum.Parse(type, text, ignoreCase: true);
+        }
+        else
+        {
+            value = Convert.ChangeType(text, type, CultureInfo.InvariantCulture);
+        }
+        property.SetValue(settings, value);
+    }
+}

@@ -1,0 +1,20 @@
+using Jat.Experts.Checkpoints;
+
+namespace Jat.Experts.Training;
+
+/// <summary>An algorithm in training, advanced one iteration (a rollout and its updates) at a time.</summary>
+internal interface ILearner : IDisposable
+{
+    /// <summary>Environment steps taken so far, counting every copy (and those before a resume).</summary>
+    long Steps { get; }
+
+    IterationReport RunIteration();
+
+    /// <summary>The policy as it stands, with a CPU copy of the network (the learner keeps training its own).</summary>
+    Checkpoint Snapshot(string task);
+
+    /// <summary>Writes what a resume needs beyond the checkpoint (the optimiser's moments).</summary>
+    void SaveOptimizer(BinaryWriter writer);
+
+    void LoadOptimizer(BinaryReader reader);
+}

@@ -1,0 +1,5 @@
+namespace Jat.Experts.Training;
+
+/// <summary>Reported after every training iteration.</summary>
+/// <param name="RecentMeanReturn">Mean return of the episodes finished in the iteration, if any finished.</param>
+internal sealed record TrainingProgress(long Steps, long TotalSteps, long Episodes, double? RecentMeanReturn, double StepsPerSecond);
