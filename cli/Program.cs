@@ -8,6 +8,7 @@ root.Subcommands.Add(TasksCommand.Create());
 root.Subcommands.Add(EnvCommand.Create());
 root.Subcommands.Add(EvalExpertCommand.Create());
 root.Subcommands.Add(VerifyTracesCommand.Create());
+root.Subcommands.Add(CollectCommand.Create());
 root.Subcommands.Add(RegenerateCommand.Create());
 root.Subcommands.Add(ValidateCommand.Create());
 root.Subcommands.Add(CardCommand.Create());

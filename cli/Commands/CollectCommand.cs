@@ -1,0 +1,88 @@
+using System.CommandLine;
+using System.Globalization;
+using Jat.Cli.Presentation;
+using Jat.Collectors.Actors;
+using Jat.Collectors.Collection;
+using Jat.Environments;
+using Jat.Schema.Shards;
+using Jat.Schema.Tasks;
+using Spectre.Console;
+
+namespace Jat.Cli.Commands;
+
+/// <summary><c>jat collect &lt;task...&gt;</c>: roll an actor out into a task's train and test shards.</summary>
+internal static class CollectCommand
+{
+    public static Command Create()
+    {
+        var tasks = new Argument<string[]>("task") { Description = "Tasks to collect, e.g. mujoco-hopper.", Arity = ArgumentArity.OneOrMore };
+        var output = new Option<DirectoryInfo>("--out", "-o") { Description = "The dataset folder (created if missing; an interrupted collection resumes).", Required = true };
+        var episodes = new Option<long?>("--episodes", "-n") { Description = "Episodes to keep per task [default: JAT's: MuJoCo 10,000, BabyAI 100,000, Meta-World 17,600]; split as JAT splits." };
+        var random = new Option<bool>("--random") { Description = "Act uniformly at random (JAT's random baseline) instead of with an expert." };
+        var seed = new Option<ulong>("--seed") { Description = "Every episode's seed derives from it, the task and the episode's number.", DefaultValueFactory = _ => 0 };
+        var threads = new Option<int>("--threads", "-j") { Description = "Episodes played at once; the output does not depend on it.", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var rowGroup = new Option<string>("--row-group-size") { Description = "Uncompressed bytes per Parquet row group (each is a commit point).", DefaultValueFactory = _ => "64MiB" };
+        var shard = new Option<string>("--shard-size") { Description = "Shard file size at which a new shard starts.", DefaultValueFactory = _ => "500MB" };
+        var json = new Option<bool>("--json") { Description = "Print one JSON summary on stdout instead of a table." };
+        var command = new Command("collect",
+            "Roll an actor out in each task's environment and write its episodes as the task's train and test shards, " +
+            "with JAT's split and discard rules. Deterministic from --seed whatever --threads; killed at any moment, the same " +
+            "command resumes and ends with the dataset an uninterrupted run writes.")
+        {
+            tasks, output, episodes, random, seed, threads, rowGroup, shard, json,
+        };
+        command.SetAction((result, ct) => Terminal.RunAsync(async () =>
+        {
+            if (!result.GetValue(random))
+                throw new ArgumentException("Jat ships no trained experts yet; pass --random to collect with a uniform random policy.");
+            var root = result.GetValue(output)!.FullName;
+            var options = new ShardWriterOptions
+            {
+                RowGroupBytes = ByteSize.Parse(result.GetValue(rowGroup)!),
+                ShardBytes = ByteSize.Parse(result.GetValue(shard)!),
+            };
+            var reports = new List<CollectionReport>();
+            foreach (var name in result.GetValue(tasks)!)
+            {
+                var spec = TaskRegistry.Find(name) ?? throw new ArgumentException($"unknown task '{name}'; `jat tasks` lists them.");
+                if (!EnvironmentCatalog.Contains(spec.Name))
+                    throw new ArgumentException($"{spec.Name} has no environment in Jat yet; environments: {string.Join(", ", EnvironmentCatalog.Tasks)}.");
+                var plan = CollectionPlan.For(spec, result.GetValue(episodes), result.GetValue(seed));
+                reports.Add(await CollectAsync(root, plan, new RandomActorSource(), Math.Max(1, result.GetValue(threads)), options, ct));
+            }
+            if (result.GetValue(json))
+                Terminal.WriteJson(new { root, tasks = reports });
+            else
+                Print(reports);
+            return 0;
+        }));
+        return command;
+    }
+
+    private static async Task<CollectionReport> CollectAsync(
+        string root, CollectionPlan plan, IActorSource actors, int threads, ShardWriterOptions options, CancellationToken ct)
+    {
+        Task<CollectionReport> Work(IProgress<CollectionProgress>? progress) => Task.Run(() =>
+            Collector.RunAsync(root, plan, () => EnvironmentCatalog.Create(plan.Task.Name), actors, threads, progress, ct, options), ct);
+        if (!Terminal.Interactive)
+            return await Work(null);
+        return await LiveProgress.RunAsync<CollectionProgress, CollectionReport>(plan.Task.Name, p => Work(p),
+            (bar, p) =>
+            {
+                bar.MaxValue = Math.Max(1, p.Planned);
+                bar.Value = p.Kept;
+                bar.Description = $"{plan.Task.Name} ({p.Steps:N0} steps, {p.Discarded:N0} discarded)";
+            },
+            [new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn()]);
+    }
+
+    private static void Print(List<CollectionReport> reports)
+    {
+        var table = new Table().Border(TableBorder.Simple)
+            .AddColumns("task", "train", "test", "resumed", "discarded", "steps", "mean return", "on disk", "seconds");
+        foreach (var r in reports)
+            table.AddRow(r.Task, $"{r.TrainEpisodes:N0}", $"{r.TestEpisodes:N0}", $"{r.Resumed:N0}", $"{r.Discarded:N0}", $"{r.Steps:N0}",
+                r.MeanReturn.ToString("0.00", CultureInfo.InvariantCulture), ByteSize.Format(r.Bytes), r.Seconds.ToString("0.0", CultureInfo.InvariantCulture));
+        Terminal.Out.Write(table);
+    }
+}

@@ -1,0 +1,78 @@
+using Jat.Environments;
+using Jat.Schema.Columns;
+
+namespace Jat.Collectors.Episodes;
+
+/// <summary>
+/// Records one episode as a JAT row: observations o0..oT-1 (taken before each action), actions a0..aT-1 and rewards
+/// r1..rT; the final observation is not stored. Continuous observations become float32, as JAT stores them.
+/// </summary>
+internal sealed class EpisodeRecorder(EnvironmentSpec spec)
+{
+    private readonly List<float[]> _continuousObservations = [];
+    private readonly List<long[]> _discreteObservations = [];
+    private readonly List<string> _textObservations = [];
+    private readonly List<float[]> _continuousActions = [];
+    private readonly List<long> _discreteActions = [];
+    private readonly List<float> _rewards = [];
+
+    public int Steps => _rewards.Count;
+
+    public double Return { get; private set; }
+
+    public void Clear()
+    {
+        _continuousObservations.Clear();
+        _discreteObservations.Clear();
+        _textObservations.Clear();
+        _continuousActions.Clear();
+        _discreteActions.Clear();
+        _rewards.Clear();
+        Return = 0;
+    }
+
+    public void Observe(Observation observation)
+    {
+        if (spec.Observation.ContinuousSize > 0)
+        {
+            var values = new float[observation.Continuous.Length];
+            for (var i = 0; i < values.Length; i++)
+            {
+                values[i] = (float)observation.Continuous[i];
+            }
+            _continuousObservations.Add(values);
+        }
+        if (spec.Observation.DiscreteSize > 0)
+        {
+            _discreteObservations.Add([.. observation.Discrete.Select(v => (long)v)]);
+        }
+        if (spec.Observation.HasText)
+        {
+            _textObservations.Add(observation.Text);
+        }
+    }
+
+    public void Act(ReadOnlySpan<float> continuous, int discrete, double reward)
+    {
+        if (spec.Actions is ContinuousActions)
+        {
+            _continuousActions.Add(continuous.ToArray());
+        }
+        else
+        {
+            _discreteActions.Add(discrete);
+        }
+        _rewards.Add((float)reward);
+        Return += reward;
+    }
+
+    public Example ToExample() => new()
+    {
+        ContinuousObservations = spec.Observation.ContinuousSize > 0 ? [.. _continuousObservations] : null,
+        DiscreteObservations = spec.Observation.DiscreteSize > 0 ? [.. _discreteObservations] : null,
+        TextObservations = spec.Observation.HasText ? [.. _textObservations] : null,
+        ContinuousActions = spec.Actions is ContinuousActions ? [.. _continuousActions] : null,
+        DiscreteActions = spec.Actions is DiscreteActions ? [.. _discreteActions] : null,
+        Rewards = [.. _rewards],
+    };
+}
