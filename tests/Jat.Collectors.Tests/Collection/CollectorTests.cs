@@ -1,0 +1,145 @@
+using Jat.Collectors.Actors;
+using Jat.Collectors.Collection;
+using Jat.Environments;
+using Jat.Environments.MuJoCo;
+using Jat.Schema.Shards;
+using Jat.Schema.Tasks;
+using Jat.Schema.Tests;
+
+namespace Jat.Collectors.Tests.Collection;
+
+/// <summary>Collections are deterministic, follow the discard rule, and resume to the same dataset.</summary>
+public sealed class CollectorTests
+{
+    private static readonly ShardWriterOptions SmallRowGroups = new() { RowGroupBytes = 16 * 1024, Durable = false };
+
+    [Fact]
+    public async Task One_thread_and_two_threads_write_byte_identical_shards()
+    {
+        using var one = new TempDirectory();
+        using var two = new TempDirectory();
+        var plan = CollectionPlan.For(TaskRegistry.Get("mujoco-hopper"), 60, 3);
+
+        await Collect(one.Path, plan, threads: 1);
+        await Collect(two.Path, plan, threads: 2);
+
+        var files = Directory.GetFiles(Path.Combine(one.Path, "mujoco-hopper"), "*.parquet").Order().ToArray();
+        Assert.Equal(2, files.Length);
+        foreach (var file in files)
+        {
+            var twin = Path.Combine(two.Path, "mujoco-hopper", Path.GetFileName(file));
+            Assert.True(SameBytes(file, twin), $"{file} differs");
+        }
+    }
+
+    [Fact]
+    public async Task The_first_episodes_go_to_train_and_each_row_is_a_whole_episode()
+    {
+        using var folder = new TempDirectory();
+        var spec = TaskRegistry.Get("mujoco-hopper");
+        var plan = CollectionPlan.For(spec, 20, 1);
+
+        var report = await Collect(folder.Path, plan, threads: 2);
+
+        Assert.Equal(18, report.TrainEpisodes);
+        Assert.Equal(2, report.TestEpisodes);
+        var train = await ShardReader.ReadSplitAsync(folder.Path, spec, "train").ToListAsync();
+        var test = await ShardReader.ReadSplitAsync(folder.Path, spec, "test").ToListAsync();
+        Assert.Equal(18, train.Count);
+        Assert.Equal(2, test.Count);
+        Assert.All(train.Concat(test), row =>
+        {
+            Assert.Equal(row.Rewards!.Count, row.ContinuousObservations!.Count);
+            Assert.Equal(row.Rewards.Count, row.ContinuousActions!.Count);
+            Assert.All(row.ContinuousObservations, o => Assert.Equal(11, o.Length));
+        });
+        Assert.Equal(report.Steps, train.Concat(test).Sum(r => r.Rewards!.Count));
+    }
+
+    [Fact]
+    public async Task Episodes_longer_than_the_limit_are_discarded_and_counted()
+    {
+        using var folder = new TempDirectory();
+        // Random hoppers fall after 10 to 40 steps: a limit of 20 keeps some episodes and discards others.
+        var plan = CollectionPlan.For(TaskRegistry.Get("mujoco-hopper"), 30, 2) with { MaxEpisodeSteps = 20 };
+
+        var report = await Collect(folder.Path, plan, threads: 2);
+
+        Assert.True(report.Discarded > 0);
+        Assert.Equal(report.Discarded, report.DiscardReasons["longer than 20 steps"]);
+        var rows = await ShardReader.ReadSplitAsync(folder.Path, plan.Task, "train").ToListAsync();
+        Assert.All(rows, row => Assert.InRange(row.Rewards!.Count, 1, 20));
+    }
+
+    [Fact]
+    public async Task An_interrupted_collection_resumes_to_the_same_dataset()
+    {
+        using var whole = new TempDirectory();
+        using var interrupted = new TempDirectory();
+        var plan = CollectionPlan.For(TaskRegistry.Get("mujoco-hopper"), 80, 4);
+        await Collect(whole.Path, plan, threads: 2);
+
+        using (var stop = new CancellationTokenSource())
+        {
+            var progress = new Progress<CollectionProgress>(p =>
+            {
+                if (p.Kept >= 45)
+                    stop.Cancel();
+            });
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+                Collector.RunAsync(interrupted.Path, plan, Create, new RandomActorSource(), 2, progress, stop.Token, SmallRowGroups));
+        }
+        var resumed = await Collect(interrupted.Path, plan, threads: 1);
+
+        Assert.True(resumed.Resumed > 0, "some episodes were committed before the interruption");
+        foreach (var file in Directory.GetFiles(Path.Combine(whole.Path, "mujoco-hopper"), "*.parquet"))
+        {
+            var twin = Path.Combine(interrupted.Path, "mujoco-hopper", Path.GetFileName(file));
+            Assert.True(SameBytes(file, twin), $"{file} differs");
+        }
+    }
+
+    [Fact]
+    public async Task A_failing_actor_stops_the_collection_with_its_error()
+    {
+        using var folder = new TempDirectory();
+        var plan = CollectionPlan.For(TaskRegistry.Get("mujoco-hopper"), 10, 0);
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() =>
+            Collector.RunAsync(folder.Path, plan, Create, new NaNActorSource(), 2, null, CancellationToken.None, SmallRowGroups));
+
+        Assert.Contains("NaN", error.Message, StringComparison.Ordinal);
+    }
+
+    private static bool SameBytes(string a, string b) => File.ReadAllBytes(a).AsSpan().SequenceEqual(File.ReadAllBytes(b));
+
+    private static IEnvironment Create() => MuJoCoTasks.Create("mujoco-hopper");
+
+    private static Task<CollectionReport> Collect(string root, CollectionPlan plan, int threads) =>
+        Collector.RunAsync(root, plan, Create, new RandomActorSource(), threads, null, CancellationToken.None, SmallRowGroups);
+
+    private sealed class NaNActorSource : IActorSource
+    {
+        public string Description => "an actor whose network diverged";
+
+        public IActor Create() => new NaNActor();
+
+        private sealed class NaNActor : IActor
+        {
+            public void BeginEpisode(IEnvironment environment, ulong seed)
+            {
+            }
+
+            public bool TryAct(IEnvironment environment, Span<float> continuous, out int discrete)
+            {
+                continuous.Fill(float.NaN);
+                discrete = 0;
+                return true;
+            }
+
+            public void Dispose()
+            {
+            }
+        }
+    }
+}
