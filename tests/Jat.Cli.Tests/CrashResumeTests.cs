@@ -63,6 +63,46 @@ public sealed class CrashResumeTests
             }
     }
 
+    [Fact]
+    public async Task Collect_killed_twice_then_resumed_equals_an_uninterrupted_run()
+    {
+        string[] collect = ["collect", "mujoco-halfcheetah", "--random", "--episodes", "60", "--seed", "5", "--row-group-size", "300KB", "--shard-size", "2MB"];
+        using var reference = new TempDirectory();
+        using var resumed = new TempDirectory();
+        var clean = await JatProcess.RunAsync([.. collect, "--out", reference.Path]);
+        Assert.True(clean.ExitCode == 0, clean.Stderr);
+
+        var kills = 0;
+        foreach (var threshold in new[] { 5, 25 })
+        {
+            using var process = JatProcess.Start([.. collect, "--out", resumed.Path]);
+            process.StandardInput.Close();
+            _ = process.StandardOutput.ReadToEndAsync();
+            _ = process.StandardError.ReadToEndAsync();
+            var deadline = DateTime.UtcNow.AddMinutes(2);
+            while (!process.HasExited && CommittedRows(resumed.Path, "mujoco-halfcheetah", "train") < threshold && DateTime.UtcNow < deadline)
+                await Task.Delay(2);
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true); // SIGKILL
+                kills++;
+            }
+            await process.WaitForExitAsync();
+        }
+        Assert.True(kills >= 1, "the collection finished before it could be killed; make it larger");
+
+        var finish = await JatProcess.RunAsync([.. collect, "--out", resumed.Path, "--json"]);
+        Assert.True(finish.ExitCode == 0, finish.Stderr);
+        Assert.True((long)JsonNode.Parse(finish.Stdout)!["tasks"]![0]!["resumed"]! > 0);
+
+        var expected = ShardFiles(reference.Path);
+        var actual = ShardFiles(resumed.Path);
+        Assert.Equal(expected.Keys, actual.Keys);
+        Assert.True(expected.Count >= 3, "the collection should make several shards");
+        foreach (var (name, bytes) in expected)
+            Assert.True(bytes.AsSpan().SequenceEqual(actual[name]), $"{name} differs from the uninterrupted run");
+    }
+
     private static long CommittedRows(string root, string task, string split)
     {
         try
