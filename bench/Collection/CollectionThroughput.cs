@@ -1,0 +1,92 @@
+using System.Diagnostics;
+using Jat.Collectors.Actors;
+using Jat.Collectors.Collection;
+using Jat.Collectors.Episodes;
+using Jat.Environments;
+using Jat.Schema.Tasks;
+
+namespace Jat.Benchmarks.Collection;
+
+/// <summary>One task's collection against the bare environment, both with the same actor and threads.</summary>
+/// <param name="Overhead">1 − collection steps/s ÷ bare steps/s: the share of speed the recording and writing cost.</param>
+public sealed record CollectionBenchResult(
+    string Task, int Episodes, int Threads, long Steps, Timing BareSeconds, Timing CollectSeconds,
+    double BareStepsPerSecond, double CollectStepsPerSecond, double CollectEpisodesPerSecond, double Overhead);
+
+/// <summary>
+/// <c>jat bench collect</c>: the same episodes (same seeds, same actor) played twice on the same threads: once bare,
+/// stepping only, and once through the collector into shards (recording, Parquet, fsync per row group). Runs
+/// alternate; medians are compared.
+/// </summary>
+public static class CollectionThroughput
+{
+    public static CollectionBenchResult Run(string task, int episodes, int threads, int repeat, CancellationToken cancel)
+    {
+        var spec = TaskRegistry.Get(task);
+        var plan = CollectionPlan.For(spec, episodes, 0);
+        var actors = new RandomActorSource();
+        var bare = new List<double>();
+        var collect = new List<double>();
+        long steps = 0;
+        for (var run = 0; run <= repeat; run++)
+        {
+            var bareClock = Stopwatch.StartNew();
+            steps = PlayBare(plan, actors, threads, cancel);
+            var bareSeconds = bareClock.Elapsed.TotalSeconds;
+            var folder = Directory.CreateTempSubdirectory("jat-bench-collect-").FullName;
+            try
+            {
+                var clock = Stopwatch.StartNew();
+                Collector.RunAsync(folder, plan, () => EnvironmentCatalog.Create(task), actors, threads, null, cancel)
+                    .GetAwaiter().GetResult();
+                var seconds = clock.Elapsed.TotalSeconds;
+                if (run > 0) // the first round warms both up
+                {
+                    bare.Add(bareSeconds);
+                    collect.Add(seconds);
+                }
+            }
+            finally
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+        var bareTiming = Timing.Of(bare);
+        var collectTiming = Timing.Of(collect);
+        return new CollectionBenchResult(task, episodes, threads, steps, bareTiming, collectTiming,
+            steps / bareTiming.Median, steps / collectTiming.Median, episodes / collectTiming.Median,
+            1 - (bareTiming.Median / collectTiming.Median));
+    }
+
+    /// <summary>The collector's episodes (attempts 0…N−1, the same seeds), stepped without recording or writing.</summary>
+    private static long PlayBare(CollectionPlan plan, IActorSource actors, int threads, CancellationToken cancel)
+    {
+        long steps = 0;
+        var next = -1L;
+        Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads, CancellationToken = cancel }, _ =>
+        {
+            using var environment = EnvironmentCatalog.Create(plan.Task.Name);
+            using var actor = actors.Create();
+            var action = new float[environment.Spec.Actions is ContinuousActions box ? box.Size : 0];
+            long attempt;
+            while ((attempt = Interlocked.Increment(ref next)) < plan.Episodes)
+            {
+                environment.Reset(EpisodeSeeds.Reset(plan.Seed, plan.Task.Name, attempt));
+                actor.BeginEpisode(environment, EpisodeSeeds.Actor(plan.Seed, plan.Task.Name, attempt));
+                long played = 0;
+                while (true)
+                {
+                    actor.TryAct(environment, action, out var choice);
+                    played++;
+                    var transition = environment is IContinuousEnvironment continuous
+                        ? continuous.Step(action)
+                        : ((IDiscreteEnvironment)environment).Step(choice);
+                    if (transition.Done)
+                        break;
+                }
+                Interlocked.Add(ref steps, played);
+            }
+        });
+        return steps;
+    }
+}
