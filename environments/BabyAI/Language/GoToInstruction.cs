@@ -7,7 +7,7 @@ internal sealed class GoToInstruction(ObjectDescription description) : ActionIns
 {
     public ObjectDescription Description { get; } = description;
 
-    public override IReadOnlyList<ObjectDescription> Descriptions => field ??= [Description];
+    public override IReadOnlyList<ObjectDescription> Descriptions { get; } = [description];
 
     public override string Surface(RoomGrid env) => "go to " + Description.Surface(env);
 

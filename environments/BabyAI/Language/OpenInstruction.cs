@@ -15,13 +15,14 @@ internal sealed class OpenInstruction : ActionInstruction
         }
         Description = description;
         Strict = strict;
+        Descriptions = [description];
     }
 
     public ObjectDescription Description { get; }
 
     public bool Strict { get; }
 
-    public override IReadOnlyList<ObjectDescription> Descriptions => field ??= [Description];
+    public override IReadOnlyList<ObjectDescription> Descriptions { get; }
 
     public override string Surface(RoomGrid env) => "open " + Description.Surface(env);
 

@@ -18,13 +18,14 @@ internal sealed class PickupInstruction : ActionInstruction
         }
         Description = description;
         Strict = strict;
+        Descriptions = [description];
     }
 
     public ObjectDescription Description { get; }
 
     public bool Strict { get; }
 
-    public override IReadOnlyList<ObjectDescription> Descriptions => field ??= [Description];
+    public override IReadOnlyList<ObjectDescription> Descriptions { get; }
 
     public override string Surface(RoomGrid env) => "pick up " + Description.Surface(env);
 

@@ -19,6 +19,7 @@ internal sealed class PutNextInstruction : ActionInstruction
         Moved = moved;
         Fixed = fixedDescription;
         Strict = strict;
+        Descriptions = [moved, fixedDescription];
     }
 
     /// <summary>The object to carry (MiniGrid's <c>desc_move</c>).</summary>
@@ -31,7 +32,7 @@ internal sealed class PutNextInstruction : ActionInstruction
 
     public override int NavigationsNeeded => 2;
 
-    public override IReadOnlyList<ObjectDescription> Descriptions => field ??= [Moved, Fixed];
+    public override IReadOnlyList<ObjectDescription> Descriptions { get; }
 
     public override string Surface(RoomGrid env) => "put " + Moved.Surface(env) + " next to " + Fixed.Surface(env);
 
