@@ -58,13 +58,20 @@ internal static class StateDictFile
             var network = PolicyNetworks.Create(header);
             try
             {
-                var (missing, unexpected) = network.load_state_dict(tensors, strict: false);
-                if (missing.Count > 0 || unexpected.Count > 0)
+                var expected = network.state_dict();
+                var missing = expected.Keys.Where(name => !tensors.ContainsKey(name)).ToList();
+                var unexpected = tensors.Keys.Where(name => !expected.ContainsKey(name)).ToList();
+                var misshapen = expected
+                    .Where(p => tensors.TryGetValue(p.Key, out var found) && !found.shape.SequenceEqual(p.Value.shape))
+                    .Select(p => $"{p.Key} [{string.Join(",", tensors[p.Key].shape)}] instead of [{string.Join(",", p.Value.shape)}]")
+                    .ToList();
+                if (missing.Count > 0 || unexpected.Count > 0 || misshapen.Count > 0)
                 {
                     throw new InvalidDataException(
                         $"{path} does not fit the {header.Algorithm} network: missing [{string.Join(", ", missing)}], " +
-                        $"unexpected [{string.Join(", ", unexpected)}].");
+                        $"unexpected [{string.Join(", ", unexpected)}], other shapes [{string.Join("; ", misshapen)}].");
                 }
+                network.load_state_dict(tensors, strict: true);
             }
             catch
             {
