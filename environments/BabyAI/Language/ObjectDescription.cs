@@ -9,6 +9,9 @@ namespace Jat.Environments.BabyAI.Language;
 /// </summary>
 internal sealed class ObjectDescription
 {
+    private Grid? _scannedGrid;
+    private long _scannedVersion;
+
     public ObjectDescription(ObjectType? type, ObjectColor? color = null, ObjectLocation? location = null)
     {
         if (type is { } t && t is not (ObjectType.Box or ObjectType.Ball or ObjectType.Key or ObjectType.Door))
@@ -66,6 +69,14 @@ internal sealed class ObjectDescription
     /// </summary>
     public void FindMatchingObjects(RoomGrid env, bool useLocation = true)
     {
+        // A refresh of the same grid unchanged since the last scan would find the same cells (the verifier refreshes on
+        // every drop action, most of which change nothing).
+        if (!useLocation && ReferenceEquals(_scannedGrid, env.Grid) && _scannedVersion == env.Grid.Version)
+        {
+            return;
+        }
+        _scannedGrid = env.Grid;
+        _scannedVersion = env.Grid.Version;
         if (useLocation)
         {
             Objects.Clear();

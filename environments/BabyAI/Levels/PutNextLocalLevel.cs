@@ -3,7 +3,7 @@ using Jat.Environments.BabyAI.Language;
 namespace Jat.Environments.BabyAI.Levels;
 
 /// <summary>BabyAI-PutNextLocal: one room, eight distinct objects; put one next to another.</summary>
-internal sealed class PutNextLocalLevel() : RoomGridLevel("babyai-put-next-local", "BabyAI-PutNextLocal-v0", numRows: 1, numCols: 1)
+internal sealed class PutNextLocalLevel() : RoomGridLevel("babyai-put-next-local", "BabyAI-PutNextLocal-v0", numRows: 1, numCols: 1, mostNavigations: 2)
 {
     protected override void GenerateMission()
     {

@@ -17,6 +17,7 @@ internal sealed class EgocentricView
 
     private readonly WorldObject?[] _cells = new WorldObject?[Size * Size];
     private readonly bool[] _visible = new bool[Size * Size];
+    private readonly bool[] _blocks = new bool[Size * Size];
 
     /// <summary>Whether the agent sees view cell (vx, vy).</summary>
     public bool IsVisible(int vx, int vy) => _visible[Index(vx, vy)];
@@ -47,13 +48,19 @@ internal sealed class EgocentricView
     {
         var forward = Directions.Vector(direction);
         var right = Directions.Right(direction);
+        var cells = grid.Cells;
+        var (width, height) = (grid.Width, grid.Height);
         for (var vx = 0; vx < Size; vx++)
         {
-            for (var vy = 0; vy < Size; vy++)
+            // World cell of (vx, 0), then one step back towards the agent per row.
+            var x = agent.X + (forward.X * (Size - 1)) + (right.X * (vx - (Size / 2)));
+            var y = agent.Y + (forward.Y * (Size - 1)) + (right.Y * (vx - (Size / 2)));
+            for (var vy = 0; vy < Size; vy++, x -= forward.X, y -= forward.Y)
             {
-                var x = agent.X + (forward.X * (Size - 1 - vy)) + (right.X * (vx - (Size / 2)));
-                var y = agent.Y + (forward.Y * (Size - 1 - vy)) + (right.Y * (vx - (Size / 2)));
-                _cells[Index(vx, vy)] = grid.Contains(x, y) ? grid.Get(x, y) : Boundary;
+                var cell = (uint)x < (uint)width && (uint)y < (uint)height ? cells[(y * width) + x] : Boundary;
+                var k = (vx * Size) + vy;
+                _cells[k] = cell;
+                _blocks[k] = cell is { SeeBehind: false };
             }
         }
         ComputeVisibility();
@@ -109,38 +116,40 @@ internal sealed class EgocentricView
     /// </summary>
     private void ComputeVisibility()
     {
-        Array.Clear(_visible);
-        _visible[Index(Size / 2, Size - 1)] = true;
+        var visible = _visible;
+        var blocks = _blocks;
+        Array.Clear(visible);
+        visible[Index(Size / 2, Size - 1)] = true;
         for (var j = Size - 1; j >= 0; j--)
         {
             for (var i = 0; i < Size - 1; i++)
             {
-                if (!_visible[Index(i, j)] || BlocksSight(i, j))
+                var k = (i * Size) + j;
+                if (!visible[k] || blocks[k])
                 {
                     continue;
                 }
-                _visible[Index(i + 1, j)] = true;
+                visible[k + Size] = true;
                 if (j > 0)
                 {
-                    _visible[Index(i + 1, j - 1)] = true;
-                    _visible[Index(i, j - 1)] = true;
+                    visible[k + Size - 1] = true;
+                    visible[k - 1] = true;
                 }
             }
             for (var i = Size - 1; i > 0; i--)
             {
-                if (!_visible[Index(i, j)] || BlocksSight(i, j))
+                var k = (i * Size) + j;
+                if (!visible[k] || blocks[k])
                 {
                     continue;
                 }
-                _visible[Index(i - 1, j)] = true;
+                visible[k - Size] = true;
                 if (j > 0)
                 {
-                    _visible[Index(i - 1, j - 1)] = true;
-                    _visible[Index(i, j - 1)] = true;
+                    visible[k - Size - 1] = true;
+                    visible[k - 1] = true;
                 }
             }
         }
     }
-
-    private bool BlocksSight(int vx, int vy) => _cells[Index(vx, vy)] is { SeeBehind: false };
 }

@@ -20,6 +20,12 @@ internal sealed class Grid
 
     public int Height { get; }
 
+    /// <summary>Counts changes to the cells, so that scans of the grid can tell when theirs is still current.</summary>
+    public long Version { get; private set; }
+
+    /// <summary>All cells, row after row: cell (x, y) is at <c>y * Width + x</c>.</summary>
+    public ReadOnlySpan<WorldObject?> Cells => _cells;
+
     public bool Contains(int x, int y) => (uint)x < (uint)Width && (uint)y < (uint)Height;
 
     public WorldObject? Get(int x, int y)
@@ -40,6 +46,7 @@ internal sealed class Grid
             throw new ArgumentOutOfRangeException(nameof(x), $"({x}, {y}) is outside the {Width}×{Height} grid");
         }
         _cells[(y * Width) + x] = value;
+        Version++;
     }
 
     public void Set(GridPosition position, WorldObject? value) => Set(position.X, position.Y, value);
