@@ -7,7 +7,7 @@ namespace Jat.Environments.BabyAI;
 
 /// <summary>How one recorded BabyAI episode replayed.</summary>
 /// <param name="Divergence">The first difference, or null when the episode matched throughout.</param>
-public sealed record BabyAIEpisodeResult(long Seed, int StepsCompared, bool BotStuck, TraceDivergence? Divergence)
+internal sealed record BabyAIEpisodeResult(long Seed, int StepsCompared, bool BotStuck, TraceDivergence? Divergence)
 {
     public bool Matched => Divergence is null;
 }

@@ -212,6 +212,34 @@ public sealed class WorldRulesTests
     }
 
     [Fact]
+    public void Floor_can_be_walked_on_a_goal_ends_with_the_success_reward_and_lava_ends_with_none()
+    {
+        var level = ScriptedLevel.OneRoom(new GridPosition(2, 2), 0, l =>
+        {
+            l.Put(WorldObject.Floor(), 3, 2);
+            l.Put(WorldObject.Goal(), 4, 2);
+            l.Put(WorldObject.Lava(), 2, 3);
+            return FarBall(l);
+        });
+
+        var onFloor = level.Step(MiniGridAction.Forward);
+        var onGoal = level.Step(MiniGridAction.Forward);
+
+        Assert.False(onFloor.Terminated);
+        Assert.Equal(new GridPosition(4, 2), level.AgentPosition);
+        Assert.True(onGoal.Terminated);
+        Assert.Equal(1 - (0.9 * (2.0 / 100)), onGoal.Reward);
+
+        level.Reset(0);
+        level.Step(MiniGridAction.Right);
+        var onLava = level.Step(MiniGridAction.Forward);
+
+        Assert.True(onLava.Terminated);
+        Assert.Equal(0, onLava.Reward);
+        Assert.Equal(new GridPosition(2, 3), level.AgentPosition);
+    }
+
+    [Fact]
     public void Actions_outside_zero_to_six_are_refused()
     {
         var level = ScriptedLevel.OneRoom(new GridPosition(2, 2), 0, FarBall);
