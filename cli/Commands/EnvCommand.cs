@@ -39,25 +39,40 @@ internal static class EnvCommand
         return command;
     }
 
-    private sealed record RolloutStep(int Step, double Reward, bool Terminated, bool Truncated, double[] Action, double[] Observation);
+    private sealed record RolloutStep(int Step, double Reward, bool Terminated, bool Truncated, double[] Action, double[] Observation, int[]? Discrete);
 
     private static List<RolloutStep> Rollout(IEnvironment environment, ulong seed, int steps)
     {
         var policy = new RandomPolicy(environment.Spec.Actions, seed + 12345);
         environment.Reset(seed);
-        var rows = new List<RolloutStep> { new(0, 0, false, false, [], [.. environment.Observation.Continuous]) };
+        var rows = new List<RolloutStep> { new(0, 0, false, false, [], [.. environment.Observation.Continuous], Discrete(environment)) };
         var action = new float[environment.Spec.Actions is ContinuousActions box ? box.Size : 0];
         for (var step = 1; step <= steps; step++)
         {
-            policy.Act(action);
-            var transition = ((IContinuousEnvironment)environment).Step(action);
+            Transition transition;
+            double[] taken;
+            if (environment is IContinuousEnvironment continuous)
+            {
+                policy.Act(action);
+                transition = continuous.Step(action);
+                taken = [.. action.Select(a => (double)a)];
+            }
+            else
+            {
+                var choice = policy.ActDiscrete();
+                transition = ((IDiscreteEnvironment)environment).Step(choice);
+                taken = [choice];
+            }
             rows.Add(new RolloutStep(step, transition.Reward, transition.Terminated, transition.Truncated,
-                [.. action.Select(a => (double)a)], [.. environment.Observation.Continuous]));
+                taken, [.. environment.Observation.Continuous], Discrete(environment)));
             if (transition.Done)
                 break;
         }
         return rows;
     }
+
+    private static int[]? Discrete(IEnvironment environment) =>
+        environment.Spec.Observation.DiscreteSize > 0 ? [.. environment.Observation.Discrete] : null;
 
     private static object Describe(IEnvironment environment)
     {
@@ -69,7 +84,10 @@ internal static class EnvCommand
             task = spec.Task,
             envId = spec.EnvId,
             observationSize = spec.Observation.ContinuousSize,
+            discreteObservationSize = spec.Observation.DiscreteSize,
+            mission = spec.Observation.HasText ? environment.Observation.Text : null,
             actionSize = box?.Size,
+            discreteActions = (spec.Actions as DiscreteActions)?.Count,
             actionLow = box?.Low,
             actionHigh = box?.High,
             maxEpisodeSteps = spec.MaxEpisodeSteps,
@@ -80,8 +98,12 @@ internal static class EnvCommand
     private static void Print(IEnvironment environment, List<RolloutStep> rollout)
     {
         var spec = environment.Spec;
-        var box = (ContinuousActions)spec.Actions;
         Terminal.Out.WriteLine($"{spec.Task} ({spec.EnvId})");
+        if (spec.Actions is not ContinuousActions box)
+        {
+            PrintDiscrete(environment, rollout);
+            return;
+        }
         Terminal.Out.WriteLine($"  observation  {spec.Observation.ContinuousSize} float64");
         Terminal.Out.WriteLine($"  action       {box.Size} float32 in [{Range(box.Low)}, {Range(box.High)}]");
         Terminal.Out.WriteLine($"  time limit   {spec.MaxEpisodeSteps} steps");
@@ -96,6 +118,24 @@ internal static class EnvCommand
                 string.Join(" ", row.Observation.Take(6).Select(v => v.ToString("+0.000;-0.000", CultureInfo.InvariantCulture))));
         Terminal.Out.Write(table);
         Terminal.Out.WriteLine($"return over {rollout.Count - 1} random step(s): {rollout.Sum(r => r.Reward).ToString("0.000", CultureInfo.InvariantCulture)}");
+    }
+
+    /// <summary>BabyAI: the mission, the grid after the rollout, and each step's action and reward.</summary>
+    private static void PrintDiscrete(IEnvironment environment, List<RolloutStep> rollout)
+    {
+        var spec = environment.Spec;
+        string[] names = ["left", "right", "forward", "pickup", "drop", "toggle", "done"];
+        Terminal.Out.WriteLine($"  observation  direction + 7×7×3 view ({spec.Observation.DiscreteSize} ints) and the mission");
+        Terminal.Out.WriteLine($"  action       one of {((DiscreteActions)spec.Actions).Count}: {string.Join(", ", names)}");
+        Terminal.Out.WriteLine($"  time limit   {spec.MaxEpisodeSteps} steps");
+        Terminal.Out.WriteLine($"  mission      {environment.Observation.Text}");
+        var table = new Table().Border(TableBorder.Simple).AddColumns("step", "action", "reward", "end");
+        foreach (var row in rollout.Skip(1))
+            table.AddRow($"{row.Step}", names[(int)row.Action[0]], row.Reward.ToString("0.000", CultureInfo.InvariantCulture),
+                row.Terminated ? "terminated" : row.Truncated ? "truncated" : "");
+        Terminal.Out.Write(table);
+        if (environment is Jat.Environments.BabyAI.World.MiniGridWorld world)
+            Terminal.Out.WriteLine(Markup.Escape(Jat.Environments.BabyAI.GridText.Render(world)));
     }
 
     private static string Range(IReadOnlyList<double> bounds) =>

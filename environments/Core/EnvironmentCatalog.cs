@@ -1,3 +1,4 @@
+using Jat.Environments.BabyAI;
 using Jat.Environments.MuJoCo;
 
 namespace Jat.Environments;
@@ -6,9 +7,9 @@ namespace Jat.Environments;
 public static class EnvironmentCatalog
 {
     /// <summary>The task names that have an environment.</summary>
-    public static IReadOnlyList<string> Tasks => [.. MuJoCoTasks.Names];
+    public static IReadOnlyList<string> Tasks => [.. BabyAILevels.Tasks, .. MuJoCoTasks.Names];
 
-    public static bool Contains(string taskOrEnvId) => MuJoCoTasks.Contains(taskOrEnvId);
+    public static bool Contains(string taskOrEnvId) => MuJoCoTasks.Contains(taskOrEnvId) || BabyAILevels.Contains(taskOrEnvId);
 
     /// <summary>A new environment; say which families exist when the name is unknown.</summary>
     public static IEnvironment Create(string taskOrEnvId)
@@ -16,6 +17,10 @@ public static class EnvironmentCatalog
         if (MuJoCoTasks.Contains(taskOrEnvId))
         {
             return MuJoCoTasks.Create(taskOrEnvId);
+        }
+        if (BabyAILevels.Contains(taskOrEnvId))
+        {
+            return BabyAILevels.Create(taskOrEnvId);
         }
         throw new ArgumentException(
             $"Jat has no environment for '{taskOrEnvId}' yet. Environments: {string.Join(", ", Tasks)}.", nameof(taskOrEnvId));

@@ -33,6 +33,7 @@ public static class TraceVerifier
         Path.GetFileName(Path.GetDirectoryName(file)) switch
         {
             "mujoco" => MuJoCoTraceReplay.Replay,
+            "babyai" => BabyAI.BabyAITraceReplay.Replay,
             _ => null,
         };
 }
