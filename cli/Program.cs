@@ -6,6 +6,7 @@ var root = new RootCommand(
     "Hugging Face Parquet shards, end to end. Run `jat <command> --help` for a command's options.");
 root.Subcommands.Add(TasksCommand.Create());
 root.Subcommands.Add(EnvCommand.Create());
+root.Subcommands.Add(TrainExpertCommand.Create());
 root.Subcommands.Add(EvalExpertCommand.Create());
 root.Subcommands.Add(VerifyTracesCommand.Create());
 root.Subcommands.Add(CollectCommand.Create());

@@ -3,6 +3,9 @@ using System.Globalization;
 using Jat.Cli.Presentation;
 using Jat.Environments;
 using Jat.Environments.Evaluation;
+using Jat.Experts.Acting;
+using Jat.Experts.Checkpoints;
+using Jat.Experts.Evaluation;
 using Jat.Schema.Tasks;
 using Spectre.Console;
 
@@ -18,15 +21,17 @@ internal static class EvalExpertCommand
     {
         var task = new Argument<string>("task") { Description = "The task, e.g. mujoco-hopper." };
         var random = new Option<bool>("--random") { Description = "Evaluate a uniform random policy (the baseline of JAT's random scores)." };
+        var expert = new Option<FileInfo?>("--expert") { Description = "An expert checkpoint (.jatexpert) [default: the expert Jat ships for the task]." };
+        var deterministic = new Option<bool>("--deterministic") { Description = "Act with the policy's mean / most likely action instead of sampling (JAT's data samples)." };
         var episodes = new Option<int>("--episodes") { Description = "Episodes to play.", DefaultValueFactory = _ => 100 };
         var seed = new Option<ulong>("--seed") { Description = "Episode k resets with seed + k.", DefaultValueFactory = _ => 0 };
         var threads = new Option<int>("--threads") { Description = "Episodes played at once (default: one per core).", DefaultValueFactory = _ => Environment.ProcessorCount };
         var json = new Option<bool>("--json") { Description = "Print one JSON document on stdout." };
         var command = new Command("eval-expert",
-            "Play N episodes of a task and report the mean ± std return and length, JAT's random and expert scores for the " +
+            "Play N episodes of a task with an expert (or --random) and report the mean ± std return and length, JAT's random and expert scores for the " +
             "task, and the expert-normalised score (R - random) / (expert - random).")
         {
-            task, random, episodes, seed, threads, json,
+            task, random, expert, deterministic, episodes, seed, threads, json,
         };
         command.SetAction((result, ct) => Terminal.RunAsync(async () =>
         {
@@ -34,13 +39,23 @@ internal static class EvalExpertCommand
             var count = result.GetValue(episodes);
             if (count < 1)
                 throw new ArgumentException("--episodes must be at least 1.");
-            if (!result.GetValue(random))
-                throw new ArgumentException("Jat ships no trained expert for this task yet; pass --random to evaluate a uniform random policy.");
             using (var probe = EnvironmentCatalog.Create(name))
                 name = probe.Spec.Task;
             var spec = TaskRegistry.Find(name);
-            var outcomes = await PlayAsync(name, count, result.GetValue(seed), Math.Max(1, result.GetValue(threads)), ct);
-            var evaluation = Evaluation.Of(name, "random", outcomes, spec?.Scores);
+            EpisodeOutcome[] outcomes;
+            string policy;
+            if (result.GetValue(random))
+            {
+                outcomes = await PlayAsync(name, count, result.GetValue(seed), Math.Max(1, result.GetValue(threads)), ct);
+                policy = "random";
+            }
+            else
+            {
+                var path = result.GetValue(expert)?.FullName ?? ShippedExperts.PathFor(name)
+                    ?? throw new ArgumentException($"Jat ships no expert for {name} yet; pass --expert <file> (from `jat train-expert {name}`) or --random.");
+                (outcomes, policy) = await PlayExpertAsync(name, path, count, result.GetValue(seed), result.GetValue(deterministic), ct);
+            }
+            var evaluation = Evaluation.Of(name, policy, outcomes, spec?.Scores);
             if (result.GetValue(json))
                 Terminal.WriteJson(evaluation);
             else
@@ -76,6 +91,27 @@ internal static class EvalExpertCommand
         return await LiveProgress.RunAsync<int, EpisodeOutcome[]>($"{task} episodes", p => Work(p),
             (bar, done) => { bar.MaxValue = episodes; bar.Value = done; },
             [new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn()]);
+    }
+
+    private static async Task<(EpisodeOutcome[], string)> PlayExpertAsync(
+        string task, string path, int episodes, ulong seed, bool deterministic, CancellationToken ct)
+    {
+        if (!File.Exists(path))
+            throw new FileNotFoundException($"{path} does not exist; train one with `jat train-expert {task}`.");
+        using var checkpoint = Checkpoint.Load(path);
+        if (checkpoint.Header.Task != task)
+            throw new ArgumentException($"{path} is an expert for {checkpoint.Header.Task}, not {task}.");
+        var policy = $"{checkpoint.Header.Algorithm} expert {Path.GetFileName(path)} ({checkpoint.Header.EnvironmentSteps:N0} steps{(deterministic ? ", deterministic" : ", sampled")})";
+        using var expert = new TrainedExpert(checkpoint, seed);
+        using var environment = EnvironmentCatalog.Create(task);
+        Task<EpisodeOutcome[]> Work(IProgress<int>? progress) =>
+            Task.Run(() => ExpertEvaluator.Run(expert, environment, episodes, deterministic, seed, progress, ct).Episodes.ToArray(), ct);
+        if (!Terminal.Interactive)
+            return (await Work(null), policy);
+        var outcomes = await LiveProgress.RunAsync<int, EpisodeOutcome[]>($"{task} episodes", p => Work(p),
+            (bar, done) => { bar.MaxValue = episodes; bar.Value = done; },
+            [new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn()]);
+        return (outcomes, policy);
     }
 
     private static void Print(Evaluation evaluation)

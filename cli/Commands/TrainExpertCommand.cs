@@ -1,0 +1,90 @@
+using System.CommandLine;
+using System.Globalization;
+using Jat.Cli.Presentation;
+using Jat.Environments;
+using Jat.Experts.Training;
+using Spectre.Console;
+
+namespace Jat.Cli.Commands;
+
+/// <summary><c>jat train-expert &lt;task&gt;</c>: trains an expert with the task family's algorithm and settings.</summary>
+internal static class TrainExpertCommand
+{
+    public static Command Create()
+    {
+        var task = new Argument<string>("task") { Description = "The task, e.g. mujoco-hopper." };
+        var steps = new Option<long?>("--steps") { Description = "Environment steps to train for in all [default: the family's, from experts/Training/hyperparameters.md]." };
+        var seed = new Option<int?>("--seed") { Description = "Seeds the initial weights, the action draws and the resets [default: the table's]." };
+        var output = new Option<DirectoryInfo?>("--out", "-o") { Description = "Training folder: expert.jatexpert, optimizer state, learning-curve.csv [default: experts/<task>]." };
+        var threads = new Option<int>("--threads") { Description = "Threads stepping the environment copies.", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var fresh = new Option<bool>("--fresh") { Description = "Start over instead of resuming from the folder's checkpoint." };
+        var json = new Option<bool>("--json") { Description = "Print one JSON summary on stdout." };
+        var command = new Command("train-expert",
+            "Train an expert for a task (PPO for MuJoCo and Meta-World, DQN for BabyAI and Atari; settings per family in " +
+            "experts/Training/hyperparameters.md). Checkpoints every few minutes and on Ctrl+C; running the same command again " +
+            "resumes. Writes the learning curve as CSV.")
+        {
+            task, steps, seed, output, threads, fresh, json,
+        };
+        command.SetAction((result, ct) => Terminal.RunAsync(async () =>
+        {
+            string name;
+            EnvironmentSpec spec;
+            using (var probe = EnvironmentCatalog.Create(result.GetValue(task)!))
+            {
+                name = probe.Spec.Task;
+                spec = probe.Spec;
+            }
+            var settings = HyperparameterTable.For(name);
+            if (result.GetValue(steps) is { } total)
+                settings = settings with { TotalSteps = total };
+            if (result.GetValue(seed) is { } s)
+                settings = settings with { Seed = s };
+            var folder = result.GetValue(output)?.FullName ?? Path.Combine("experts", name);
+            var request = new ExpertTrainingRequest(spec, _ => EnvironmentCatalog.Create(name), settings, folder)
+            {
+                Resume = !result.GetValue(fresh),
+                EnvironmentThreads = Math.Max(1, result.GetValue(threads)),
+            };
+            var outcome = await TrainAsync(request, name, ct);
+            if (result.GetValue(json))
+                Terminal.WriteJson(outcome);
+            else
+                Terminal.Out.WriteLine(
+                    $"{name}: {outcome.Steps:N0} steps, {outcome.Episodes:N0} episodes in {outcome.Elapsed:hh\\:mm\\:ss}; recent mean return " +
+                    $"{outcome.LastMeanReturn?.ToString("0.0", CultureInfo.InvariantCulture) ?? "-"}\n  expert  {outcome.CheckpointPath}\n  curve   {outcome.LearningCurvePath}");
+            return 0;
+        }));
+        return command;
+    }
+
+    /// <summary>The live display keeps its latest progress in a struct.</summary>
+    private readonly record struct Latest(TrainingProgress? Progress);
+
+    private static async Task<ExpertTrainingResult> TrainAsync(ExpertTrainingRequest request, string name, CancellationToken ct)
+    {
+        Task<ExpertTrainingResult> Work(IProgress<TrainingProgress>? progress) => Task.Run(() => ExpertTrainer.Train(request, progress, ct), ct);
+        if (!Terminal.Interactive)
+        {
+            var last = DateTime.MinValue;
+            return await Work(new SyncProgress<TrainingProgress>(p =>
+            {
+                if (DateTime.UtcNow - last < TimeSpan.FromSeconds(30))
+                    return;
+                last = DateTime.UtcNow;
+                Console.Error.WriteLine($"jat: {name}: {p.Steps:N0}/{p.TotalSteps:N0} steps, {p.StepsPerSecond:N0} steps/s, recent mean return {p.RecentMeanReturn?.ToString("0.0", CultureInfo.InvariantCulture) ?? "-"}");
+            }));
+        }
+        return await LiveProgress.RunAsync<Latest, ExpertTrainingResult>(name,
+            p => Work(new SyncProgress<TrainingProgress>(t => p.Report(new Latest(t)))),
+            (bar, latest) =>
+            {
+                if (latest.Progress is not { } p)
+                    return;
+                bar.MaxValue = Math.Max(1, p.TotalSteps);
+                bar.Value = p.Steps;
+                bar.Description = $"{name} ({p.StepsPerSecond:N0} steps/s, return {p.RecentMeanReturn?.ToString("0.0", CultureInfo.InvariantCulture) ?? "-"})";
+            },
+            [new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn()]);
+    }
+}
