@@ -19,6 +19,8 @@ internal static class CollectCommand
         var output = new Option<DirectoryInfo>("--out", "-o") { Description = "The dataset folder (created if missing; an interrupted collection resumes).", Required = true };
         var episodes = new Option<long?>("--episodes", "-n") { Description = "Episodes to keep per task [default: JAT's: MuJoCo 10,000, BabyAI 100,000, Meta-World 17,600]; split as JAT splits." };
         var random = new Option<bool>("--random") { Description = "Act uniformly at random (JAT's random baseline) instead of with an expert." };
+        var expert = new Option<FileInfo?>("--expert") { Description = "The expert checkpoint to roll out (one task only) [default: the expert Jat ships for each task]." };
+        var deterministic = new Option<bool>("--deterministic") { Description = "Take the expert's most likely actions (JAT samples them for MuJoCo; Meta-World is deterministic)." };
         var seed = new Option<ulong>("--seed") { Description = "Every episode's seed derives from it, the task and the episode's number.", DefaultValueFactory = _ => 0 };
         var threads = new Option<int>("--threads", "-j") { Description = "Episodes played at once; the output does not depend on it.", DefaultValueFactory = _ => Environment.ProcessorCount };
         var rowGroup = new Option<string>("--row-group-size") { Description = "Uncompressed bytes per Parquet row group (each is a commit point).", DefaultValueFactory = _ => "64MiB" };
@@ -29,12 +31,12 @@ internal static class CollectCommand
             "with JAT's split and discard rules. Deterministic from --seed whatever --threads; killed at any moment, the same " +
             "command resumes and ends with the dataset an uninterrupted run writes.")
         {
-            tasks, output, episodes, random, seed, threads, rowGroup, shard, json,
+            tasks, output, episodes, random, expert, deterministic, seed, threads, rowGroup, shard, json,
         };
         command.SetAction((result, ct) => Terminal.RunAsync(async () =>
         {
-            if (!result.GetValue(random))
-                throw new ArgumentException("Jat ships no trained experts yet; pass --random to collect with a uniform random policy.");
+            if (result.GetValue(expert) is not null && result.GetValue(tasks)!.Length > 1)
+                throw new ArgumentException("--expert names one task's expert; collect one task at a time with it.");
             var root = result.GetValue(output)!.FullName;
             var options = new ShardWriterOptions
             {
@@ -48,7 +50,13 @@ internal static class CollectCommand
                 if (!EnvironmentCatalog.Contains(spec.Name))
                     throw new ArgumentException($"{spec.Name} has no environment in Jat yet; environments: {string.Join(", ", EnvironmentCatalog.Tasks)}.");
                 var plan = CollectionPlan.For(spec, result.GetValue(episodes), result.GetValue(seed));
-                reports.Add(await CollectAsync(root, plan, new RandomActorSource(), Math.Max(1, result.GetValue(threads)), options, ct));
+                IActorSource actors = result.GetValue(random)
+                    ? new RandomActorSource()
+                    : new ExpertActorSource(
+                        result.GetValue(expert)?.FullName ?? ShippedExperts.PathFor(spec.Name)
+                            ?? throw new ArgumentException($"Jat ships no expert for {spec.Name} yet; pass --expert <file> (from `jat train-expert {spec.Name}`) or --random."),
+                        spec.Name, result.GetValue(deterministic));
+                reports.Add(await CollectAsync(root, plan, actors, Math.Max(1, result.GetValue(threads)), options, ct));
             }
             if (result.GetValue(json))
                 Terminal.WriteJson(new { root, tasks = reports });

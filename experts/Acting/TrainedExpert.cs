@@ -19,8 +19,8 @@ internal sealed class TrainedExpert : IExpert
     private readonly Checkpoint _checkpoint;
     private readonly ObservationEncoder _encoder;
     private readonly RunningStatistics? _statistics;
-    private readonly Generator _generator;
-    private readonly Random _random;
+    private Generator _generator;
+    private Random _random;
 
     /// <param name="seed">Seeds the draws of non-deterministic acting.</param>
     public TrainedExpert(Checkpoint checkpoint, ulong seed = 0)
@@ -37,6 +37,15 @@ internal sealed class TrainedExpert : IExpert
     }
 
     public CheckpointHeader Header => _checkpoint.Header;
+
+    /// <summary>Restarts the draws of non-deterministic acting from <paramref name="seed"/> (a collector does it per
+    /// episode, so that an episode's actions depend on its own seed only).</summary>
+    public void Reseed(ulong seed)
+    {
+        _generator.Dispose();
+        _generator = new Generator(seed);
+        _random = new Random((int)(seed % int.MaxValue));
+    }
 
     public void ActContinuous(IReadOnlyList<Observation> observations, bool deterministic, Span<float> actions)
     {
