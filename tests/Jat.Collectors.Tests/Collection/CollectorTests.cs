@@ -72,7 +72,7 @@ public sealed class CollectorTests
     }
 
     [Fact]
-    public async Task An_interrupted_collection_resumes_to_the_same_dataset()
+    public async Task A_collection_stopped_gracefully_resumes_to_the_same_rows()
     {
         using var whole = new TempDirectory();
         using var interrupted = new TempDirectory();
@@ -92,10 +92,13 @@ public sealed class CollectorTests
         var resumed = await Collect(interrupted.Path, plan, threads: 1);
 
         Assert.True(resumed.Resumed > 0, "some episodes were committed before the interruption");
-        foreach (var file in Directory.GetFiles(Path.Combine(whole.Path, "mujoco-hopper"), "*.parquet"))
+        // A graceful stop commits what it had buffered, so row groups may be cut elsewhere than in the uninterrupted run
+        // (a kill -9 leaves byte-identical files: see the CLI's crash test); the rows must be the same, in the same order.
+        foreach (var split in new[] { "train", "test" })
         {
-            var twin = Path.Combine(interrupted.Path, "mujoco-hopper", Path.GetFileName(file));
-            Assert.True(SameBytes(file, twin), $"{file} differs");
+            var want = await ShardReader.ReadSplitAsync(whole.Path, plan.Task, split).ToListAsync();
+            var got = await ShardReader.ReadSplitAsync(interrupted.Path, plan.Task, split).ToListAsync();
+            RowsAssert.Equal(want, got);
         }
     }
 
