@@ -17,6 +17,12 @@ internal static class TrainExpertCommand
         var seed = new Option<int?>("--seed") { Description = "Seeds the initial weights, the action draws and the resets [default: the table's]." };
         var output = new Option<DirectoryInfo?>("--out", "-o") { Description = "Training folder: expert.jatexpert, optimizer state, learning-curve.csv [default: experts/<task>]." };
         var threads = new Option<int>("--threads") { Description = "Threads stepping the environment copies.", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var overrides = new Option<string[]>("--set")
+        {
+            Description = "Change a setting of the family's table for this run, e.g. --set Gamma=0.9999 (repeatable; names as in hyperparameters.md).",
+            HelpName = "Name=Value",
+            AllowMultipleArgumentsPerToken = true,
+        };
         var fresh = new Option<bool>("--fresh") { Description = "Start over instead of resuming from the folder's checkpoint." };
         var json = new Option<bool>("--json") { Description = "Print one JSON summary on stdout." };
         var command = new Command("train-expert",
@@ -24,7 +30,7 @@ internal static class TrainExpertCommand
             "experts/Training/hyperparameters.md). Checkpoints every few minutes and on Ctrl+C; running the same command again " +
             "resumes. Writes the learning curve as CSV.")
         {
-            task, steps, seed, output, threads, fresh, json,
+            task, steps, seed, output, threads, overrides, fresh, json,
         };
         command.SetAction((result, ct) => Terminal.RunAsync(async () =>
         {
@@ -40,6 +46,20 @@ internal static class TrainExpertCommand
                 settings = settings with { TotalSteps = total };
             if (result.GetValue(seed) is { } s)
                 settings = settings with { Seed = s };
+            foreach (var pair in result.GetValue(overrides) ?? [])
+            {
+                var at = pair.IndexOf('=', StringComparison.Ordinal);
+                if (at <= 0)
+                    throw new ArgumentException($"--set takes Name=Value, not '{pair}'.");
+                try
+                {
+                    settings = HyperparameterTable.With(settings, pair[..at], pair[(at + 1)..]);
+                }
+                catch (FormatException e)
+                {
+                    throw new ArgumentException($"--set {pair}: {e.Message}", e);
+                }
+            }
             var folder = result.GetValue(output)?.FullName ?? Path.Combine("experts", name);
             var request = new ExpertTrainingRequest(spec, _ => EnvironmentCatalog.Create(name), settings, folder)
             {

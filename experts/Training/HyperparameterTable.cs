@@ -103,6 +103,24 @@ internal static class HyperparameterTable
             : (header, rows);
     }
 
+    /// <summary>A copy of <paramref name="settings"/> with one setting changed, e.g. <c>Gamma</c> = <c>0.9999</c>.</summary>
+    /// <exception cref="FormatException">no such setting, or a value of the wrong type.</exception>
+    public static AlgorithmSettings With(AlgorithmSettings settings, string name, string value)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var copy = settings with { };
+        try
+        {
+            Assign(copy, name, value);
+        }
+        catch (Exception e) when (e is InvalidCastException or OverflowException or ArgumentException)
+        {
+            throw new FormatException($"'{value}' is not a valid value for {name}: {e.Message}", e);
+        }
+        copy.Validate();
+        return copy;
+    }
+
     private static void Assign(AlgorithmSettings settings, string name, string text)
     {
         var property = settings.GetType().GetProperty(name, BindingFlags.Public | BindingFlags.Instance);
