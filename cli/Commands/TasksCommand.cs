@@ -32,9 +32,17 @@ internal static class TasksCommand
     }
 
     /// <summary>What exists for a task today; each later part (environment, expert, collector) adds itself here.</summary>
-    private static IReadOnlyList<string> Parts(TaskSpec task) => task.Domain.IsReinforcementLearning()
-        ? EnvironmentCatalog.Contains(task.Name) ? ["schema", $"environment (jat env {task.Name})"] : ["schema"]
-        : ["schema", $"converter (jat convert {task.Name})"];
+    private static IReadOnlyList<string> Parts(TaskSpec task)
+    {
+        if (!task.Domain.IsReinforcementLearning())
+            return ["schema", $"converter (jat convert {task.Name})"];
+        if (!EnvironmentCatalog.Contains(task.Name))
+            return ["schema"];
+        List<string> parts = ["schema", $"environment (jat env {task.Name})"];
+        if (ShippedExperts.PathFor(task.Name) is not null)
+            parts.Add($"expert (jat eval-expert {task.Name}; jat collect {task.Name})");
+        return parts;
+    }
 
     private static object Describe(TaskSpec task) => new
     {
