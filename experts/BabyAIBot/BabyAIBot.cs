@@ -23,8 +23,11 @@ internal sealed class BabyAIBot
     /// </summary>
     public const int MaxPlansPerReplan = 2_000;
 
-    /// <summary>A stack deeper than this also counts as looping (normal plans stay below 20 subgoals).</summary>
-    public const int MaxStackDepth = 200;
+    /// <summary>
+    /// A stack grown by more than this within one replan also counts as looping. A replan pushes at most 8 subgoals
+    /// per plan and few plans; the stack may grow across steps, so only growth within one replan is judged.
+    /// </summary>
+    public const int MaxStackGrowth = 100;
 
     private readonly RoomGridLevel _level;
     private readonly List<Subgoal> _stack = [];
@@ -46,6 +49,9 @@ internal sealed class BabyAIBot
 
     /// <summary>The most subgoal plans one replan has needed so far.</summary>
     public int MostPlansInOneReplan { get; private set; }
+
+    /// <summary>The most the stack has grown within one replan so far.</summary>
+    public int LargestGrowthInOneReplan { get; private set; }
 
     /// <summary>The deepest the stack has been.</summary>
     public int DeepestStack { get; private set; }
@@ -97,15 +103,18 @@ internal sealed class BabyAIBot
             Pop();
         }
         var plans = 0;
+        var startDepth = _stack.Count;
         while (_stack.Count > 0)
         {
-            if (++plans > MaxPlansPerReplan || _stack.Count > MaxStackDepth)
+            var growth = _stack.Count - startDepth;
+            if (++plans > MaxPlansPerReplan || growth > MaxStackGrowth)
             {
                 Failure = new BotFailure(BotFailureKind.Looped, _replans,
-                    $"the plan keeps changing: {plans - 1} plans in one replan, {_stack.Count} subgoals stacked");
+                    $"the plan keeps changing: {plans - 1} plans in one replan, the stack grew by {growth} to {_stack.Count}");
                 return null;
             }
             MostPlansInOneReplan = Math.Max(MostPlansInOneReplan, plans);
+            LargestGrowthInOneReplan = Math.Max(LargestGrowthInOneReplan, growth);
             if (_stack[^1].ReplanBeforeAction() is { } suggested)
             {
                 return suggested;

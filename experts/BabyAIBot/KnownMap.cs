@@ -48,11 +48,13 @@ internal sealed class KnownMap
                 var cell = EgocentricView.WorldPosition(agent, direction, vx, vy);
                 if ((uint)cell.X < (uint)Width && (uint)cell.Y < (uint)Height)
                 {
-                    _seen[Index(cell.X, cell.Y)] = true;
+                    MarkSeen(cell);
                 }
             }
         }
     }
+
+    public void MarkSeen(GridPosition cell) => _seen[Index(cell.X, cell.Y)] = true;
 
     /// <summary>The cell's content; outside the grid the original's <c>Grid.get</c> fails an assertion.</summary>
     public WorldObject? Get(int x, int y) =>
