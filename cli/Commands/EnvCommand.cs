@@ -16,12 +16,13 @@ internal static class EnvCommand
         var task = new Argument<string>("task") { Description = "A task with an environment, e.g. mujoco-hopper (or its gymnasium id, Hopper-v4)." };
         var seed = new Option<ulong>("--seed") { Description = "Seed of the reset and of the random actions.", DefaultValueFactory = _ => 0 };
         var steps = new Option<int>("--steps") { Description = "Random steps to show (the rollout stops early if the episode ends).", DefaultValueFactory = _ => 10 };
+        var render = new Option<FileInfo?>("--render") { Description = "BabyAI: save a picture (PNG) of the state after the rollout." };
         var json = new Option<bool>("--json") { Description = "Print one JSON document on stdout." };
         var command = new Command("env",
             "Show an environment: its spaces, time limit and physics step, then a short rollout of uniform random actions " +
             "with each step's reward and end flags.")
         {
-            task, seed, steps, json,
+            task, seed, steps, render, json,
         };
         command.SetAction((result, _) => Terminal.RunAsync(() =>
         {
@@ -30,6 +31,13 @@ internal static class EnvCommand
                 throw new ArgumentException("--steps must be 0 or more.");
             using var environment = EnvironmentCatalog.Create(result.GetValue(task)!);
             var rollout = Rollout(environment, result.GetValue(seed), count);
+            if (result.GetValue(render) is { } picture)
+            {
+                if (environment is not Jat.Environments.BabyAI.World.MiniGridWorld world)
+                    throw new ArgumentException("--render draws BabyAI levels; MuJoCo rendering needs an OpenGL context Jat does not use.");
+                GridPicture.Save(world, picture.FullName);
+                Console.Error.WriteLine($"jat: saved {picture.FullName}");
+            }
             if (result.GetValue(json))
                 Terminal.WriteJson(new { spec = Describe(environment), rollout });
             else
