@@ -28,7 +28,7 @@ internal static class TrainExpertCommand
         var command = new Command("train-expert",
             "Train an expert for a task (PPO for MuJoCo and Meta-World, DQN for BabyAI and Atari; settings per family in " +
             "experts/Training/hyperparameters.md). Checkpoints every few minutes and on Ctrl+C; running the same command again " +
-            "resumes. Writes the learning curve as CSV.")
+            "resumes. Writes the learning curve as CSV and as a PNG plot (with JAT's random and expert scores as dashed lines).")
         {
             task, steps, seed, output, threads, overrides, fresh, json,
         };
@@ -67,12 +67,15 @@ internal static class TrainExpertCommand
                 EnvironmentThreads = Math.Max(1, result.GetValue(threads)),
             };
             var outcome = await TrainAsync(request, name, ct);
+            var plot = Path.ChangeExtension(outcome.LearningCurvePath, ".png");
+            var scores = Jat.Schema.Tasks.TaskRegistry.Find(name)?.Scores;
+            LearningCurvePlot.Save(outcome.LearningCurvePath, plot, scores?.Random.Mean, scores?.Expert.Mean);
             if (result.GetValue(json))
-                Terminal.WriteJson(outcome);
+                Terminal.WriteJson(new { outcome.CheckpointPath, outcome.LearningCurvePath, LearningCurvePlot = plot, outcome.Steps, outcome.Episodes, outcome.LastMeanReturn, ElapsedSeconds = outcome.Elapsed.TotalSeconds });
             else
                 Terminal.Out.WriteLine(
                     $"{name}: {outcome.Steps:N0} steps, {outcome.Episodes:N0} episodes in {outcome.Elapsed:hh\\:mm\\:ss}; recent mean return " +
-                    $"{outcome.LastMeanReturn?.ToString("0.0", CultureInfo.InvariantCulture) ?? "-"}\n  expert  {outcome.CheckpointPath}\n  curve   {outcome.LearningCurvePath}");
+                    $"{outcome.LastMeanReturn?.ToString("0.0", CultureInfo.InvariantCulture) ?? "-"}\n  expert  {outcome.CheckpointPath}\n  curve   {outcome.LearningCurvePath}\n  plot    {plot}");
             return 0;
         }));
         return command;
