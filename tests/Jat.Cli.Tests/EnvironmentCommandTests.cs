@@ -36,12 +36,25 @@ public sealed class EnvironmentCommandTests
     }
 
     [Fact]
-    public async Task Eval_expert_without_an_expert_says_what_to_do()
+    public async Task Eval_expert_uses_the_shipped_expert_and_scores_it_against_jats_table()
     {
-        var result = await JatProcess.RunAsync("eval-expert", "mujoco-hopper");
+        var result = await JatProcess.RunAsync("eval-expert", "mujoco-pendulum", "--episodes", "3", "--json");
+
+        Assert.Equal(0, result.ExitCode);
+        var document = JsonNode.Parse(result.Stdout)!;
+        Assert.StartsWith("ppo expert mujoco-pendulum.jatexpert", (string?)document["policy"], StringComparison.Ordinal);
+        // The shipped pendulum balances for the whole 1,000 steps: above JAT's expert (475.4), normalised above 1.
+        Assert.True((double)document["normalized"]! > 1.0);
+    }
+
+    [Fact]
+    public async Task Eval_expert_with_a_missing_checkpoint_says_what_to_do()
+    {
+        var result = await JatProcess.RunAsync("eval-expert", "mujoco-hopper", "--expert", "/nonexistent/hopper.jatexpert");
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains("--random", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("jat train-expert mujoco-hopper", result.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]
