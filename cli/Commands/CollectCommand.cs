@@ -19,7 +19,7 @@ internal static class CollectCommand
         var output = new Option<DirectoryInfo>("--out", "-o") { Description = "The dataset folder (created if missing; an interrupted collection resumes).", Required = true };
         var episodes = new Option<long?>("--episodes", "-n") { Description = "Episodes to keep per task [default: JAT's: MuJoCo 10,000, BabyAI 100,000, Meta-World 17,600]; split as JAT splits." };
         var random = new Option<bool>("--random") { Description = "Act uniformly at random (JAT's random baseline) instead of with an expert." };
-        var expert = new Option<FileInfo?>("--expert") { Description = "The expert checkpoint to roll out (one task only) [default: the expert Jat ships for each task]." };
+        var expert = new Option<FileInfo?>("--expert") { Description = "The expert checkpoint to roll out (one task only) [default: the expert Jat ships for each task; for BabyAI, the BabyAI bot]." };
         var deterministic = new Option<bool>("--deterministic") { Description = "Take the expert's most likely actions (JAT samples them for MuJoCo; Meta-World is deterministic)." };
         var seed = new Option<ulong>("--seed") { Description = "Every episode's seed derives from it, the task and the episode's number.", DefaultValueFactory = _ => 0 };
         var threads = new Option<int>("--threads", "-j") { Description = "Episodes played at once; the output does not depend on it.", DefaultValueFactory = _ => Environment.ProcessorCount };
@@ -52,6 +52,8 @@ internal static class CollectCommand
                 var plan = CollectionPlan.For(spec, result.GetValue(episodes), result.GetValue(seed));
                 IActorSource actors = result.GetValue(random)
                     ? new RandomActorSource()
+                    : spec.Domain == Domain.BabyAI && result.GetValue(expert) is null
+                    ? new BabyAIBotActorSource()
                     : new ExpertActorSource(
                         result.GetValue(expert)?.FullName ?? ShippedExperts.PathFor(spec.Name)
                             ?? throw new ArgumentException($"Jat ships no expert for {spec.Name} yet; pass --expert <file> (from `jat train-expert {spec.Name}`) or --random."),

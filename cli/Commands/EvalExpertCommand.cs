@@ -49,6 +49,11 @@ internal static class EvalExpertCommand
                 outcomes = await PlayAsync(name, count, result.GetValue(seed), Math.Max(1, result.GetValue(threads)), ct);
                 policy = "random";
             }
+            else if (spec?.Domain == Domain.BabyAI && result.GetValue(expert) is null)
+            {
+                outcomes = await PlayBotAsync(name, count, result.GetValue(seed), Math.Max(1, result.GetValue(threads)), ct);
+                policy = $"BabyAI bot ({count - outcomes.Length} of {count} episodes dropped: the bot looped or went over 1,000 steps)";
+            }
             else
             {
                 var path = result.GetValue(expert)?.FullName ?? ShippedExperts.PathFor(name)
@@ -89,6 +94,30 @@ internal static class EvalExpertCommand
         if (!Terminal.Interactive)
             return await Work(null);
         return await LiveProgress.RunAsync<int, EpisodeOutcome[]>($"{task} episodes", p => Work(p),
+            (bar, done) => { bar.MaxValue = episodes; bar.Value = done; },
+            [new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn()]);
+    }
+
+    /// <summary>The bot on episodes seed … seed + N − 1, each on a new level; dropped episodes are left out, as JAT did.</summary>
+    private static async Task<EpisodeOutcome[]> PlayBotAsync(string task, int episodes, ulong seed, int threads, CancellationToken ct)
+    {
+        Task<EpisodeOutcome[]> Work(IProgress<int>? progress) => Task.Run(() =>
+        {
+            var results = new Jat.Experts.BabyAIBot.BabyAIBotEpisodeResult[episodes];
+            var done = 0;
+            Parallel.For(0, episodes, new ParallelOptions { MaxDegreeOfParallelism = threads, CancellationToken = ct }, k =>
+            {
+                using var level = Jat.Environments.BabyAI.BabyAILevels.Create(task);
+                results[k] = Jat.Experts.BabyAIBot.BabyAIBotEpisode.Play(level, seed + (ulong)k);
+                progress?.Report(Interlocked.Increment(ref done));
+            });
+            return results.Where(r => r.Kept)
+                .Select(r => new EpisodeOutcome(r.Seed, r.Return, r.Length, r.Outcome != Jat.Experts.BabyAIBot.BotEpisodeOutcome.Truncated))
+                .ToArray();
+        }, ct);
+        if (!Terminal.Interactive)
+            return await Work(null);
+        return await LiveProgress.RunAsync<int, EpisodeOutcome[]>($"{task} bot episodes", p => Work(p),
             (bar, done) => { bar.MaxValue = episodes; bar.Value = done; },
             [new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn()]);
     }

@@ -57,7 +57,7 @@ public static class Collector
             var next = firstAttempt - 1;
             var running = Enumerable.Range(0, workers).Select(_ => Task.Run(async () =>
             {
-                using var player = new EpisodePlayer(environments(), actors.Create(), plan);
+                using var player = new EpisodePlayer(environments, actors.Create(), plan);
                 while (true)
                 {
                     await window.WaitAsync(stop.Token).ConfigureAwait(false);

@@ -2,20 +2,35 @@ using Jat.Collectors.Actors;
 using Jat.Collectors.Episodes;
 using Jat.Environments;
 using Jat.Schema.Columns;
+using Jat.Schema.Tasks;
 
 namespace Jat.Collectors.Collection;
 
 /// <summary>One finished attempt: the row to keep, or the reason it was discarded.</summary>
 internal sealed record PlayedEpisode(long Attempt, Example? Row, string? DiscardReason, int Steps, double Return);
 
-/// <summary>Plays whole episodes of one environment with one actor, on one thread.</summary>
-internal sealed class EpisodePlayer(IEnvironment environment, IActor actor, CollectionPlan plan) : IDisposable
+/// <summary>
+/// Plays whole episodes of a task with one actor, on one thread. BabyAI episodes each get a new level: MiniGrid's level
+/// generator remembers choices from one episode to the next, so reusing an instance would make an episode depend on
+/// which ones the same worker played before it (and the output on the thread count).
+/// </summary>
+internal sealed class EpisodePlayer(Func<IEnvironment> create, IActor actor, CollectionPlan plan) : IDisposable
 {
-    private readonly EpisodeRecorder _recorder = new(environment.Spec);
-    private readonly float[] _action = new float[environment.Spec.Actions is ContinuousActions box ? box.Size : 0];
+    private readonly bool _newEnvironmentPerEpisode = plan.Task.Domain == Domain.BabyAI;
+    private IEnvironment _environment = create();
+    private EpisodeRecorder? _recorder;
+    private float[]? _action;
 
     public PlayedEpisode Play(long attempt)
     {
+        if (_newEnvironmentPerEpisode && _recorder is not null)
+        {
+            _environment.Dispose();
+            _environment = create();
+        }
+        var environment = _environment;
+        _recorder ??= new EpisodeRecorder(environment.Spec);
+        _action ??= new float[environment.Spec.Actions is ContinuousActions box ? box.Size : 0];
         var task = plan.Task.Name;
         environment.Reset(EpisodeSeeds.Reset(plan.Seed, task, attempt));
         actor.BeginEpisode(environment, EpisodeSeeds.Actor(plan.Seed, task, attempt));
@@ -45,6 +60,6 @@ internal sealed class EpisodePlayer(IEnvironment environment, IActor actor, Coll
     public void Dispose()
     {
         actor.Dispose();
-        environment.Dispose();
+        _environment.Dispose();
     }
 }
