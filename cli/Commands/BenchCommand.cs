@@ -22,6 +22,43 @@ internal static class BenchCommand
         command.Subcommands.Add(MuJoCo());
         command.Subcommands.Add(Collect());
         command.Subcommands.Add(BabyAI());
+        command.Subcommands.Add(BabyAIBot());
+        return command;
+    }
+
+    private static Command BabyAIBot()
+    {
+        var tasks = new Option<string[]>("--task") { Description = "Levels (repeatable) [default: all 39].", HelpName = "task", AllowMultipleArgumentsPerToken = true };
+        var seeds = new Option<int>("--seeds") { Description = "Episodes per level: seeds 0 … N−1, each on a new level.", DefaultValueFactory = _ => 1000 };
+        var threads = new Option<int>("--threads") { Description = "Episodes played at once (results do not depend on it).", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var json = new Option<bool>("--json") { Description = "Print one JSON document on stdout instead of a table." };
+        var command = new Command("babyai-bot",
+            "The BabyAI bot over many seeds of each level: success rate of the kept episodes, share dropped (the bot looped, or " +
+            "over 1,000 steps), mean return beside JAT's expert mean, mean length, and bot-driven steps per second (one thread's " +
+            "time choosing actions).")
+        {
+            tasks, seeds, threads, json,
+        };
+        command.SetAction((result, ct) => Terminal.RunAsync(async () =>
+        {
+            var progress = new SyncProgress<Jat.Experts.BabyAIBot.BabyAIBotSweepProgress>(p =>
+                Console.Error.WriteLine($"jat: bench babyai-bot: {p.LevelsDone}/{p.Levels} {p.Row.Task}: {p.Row.SuccessRate:P1} success"));
+            var rows = await Task.Run(() => Jat.Experts.BabyAIBot.BabyAIBotSweep.Run(result.GetValue(tasks) ?? [], Math.Max(1, result.GetValue(seeds)),
+                Math.Max(1, result.GetValue(threads)), progress, task => Jat.Schema.Tasks.TaskRegistry.Find(task)?.Scores?.Expert.Mean, ct), ct);
+            if (result.GetValue(json))
+            {
+                Terminal.WriteJson(new { levels = rows.Select(r => new { r.Task, r.Episodes, r.Kept, r.SuccessRate, r.Looped, r.Crashed, r.TooLong, r.DroppedRate, r.MeanReturn, r.JatExpertMean, r.ReturnRatio, r.MeanLength, r.LongestEpisode, r.BotStepsPerSecond }) });
+                return 0;
+            }
+            var table = new Table().Border(TableBorder.Simple)
+                .AddColumns("level", "episodes", "success (kept)", "dropped", "mean return", "JAT expert", "ratio", "mean length", "longest", "bot steps/s");
+            foreach (var r in rows)
+                table.AddRow(r.Task, $"{r.Episodes:N0}", $"{r.SuccessRate:P2}", $"{r.DroppedRate:P1}", r.MeanReturn.ToString("0.0000", CultureInfo.InvariantCulture),
+                    r.JatExpertMean?.ToString("0.0000", CultureInfo.InvariantCulture) ?? "-", r.ReturnRatio?.ToString("0.000", CultureInfo.InvariantCulture) ?? "-",
+                    r.MeanLength.ToString("0.0", CultureInfo.InvariantCulture), $"{r.LongestEpisode}", $"{r.BotStepsPerSecond:N0}");
+            Terminal.Out.Write(table);
+            return 0;
+        }));
         return command;
     }
 
