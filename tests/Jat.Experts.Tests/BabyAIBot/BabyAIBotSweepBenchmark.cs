@@ -9,7 +9,8 @@ namespace Jat.Experts.Tests.BabyAIBot;
 /// The full sweep, run on demand only (it takes minutes): <c>JAT_BABYAI_BOT_SWEEP_SEEDS=1000 dotnet test
 /// tests/Jat.Experts.Tests -c Release --filter FullyQualifiedName~BabyAIBotSweepBenchmark --logger
 /// "console;verbosity=detailed"</c>; <c>JAT_BABYAI_BOT_SWEEP_OUT</c> also writes the table to a file,
-/// <c>JAT_BABYAI_BOT_SWEEP_LEVELS</c> (comma-separated) limits the levels. Without the variable it says so and stops.
+/// <c>JAT_BABYAI_BOT_SWEEP_LEVELS</c> (comma-separated) limits the levels. With the variable set, the first 1,000 seeds
+/// of every level are also compared with the original's choices. Without it both say so and stop.
 /// </summary>
 public sealed class BabyAIBotSweepBenchmark(ITestOutputHelper output)
 {
@@ -35,6 +36,25 @@ public sealed class BabyAIBotSweepBenchmark(ITestOutputHelper output)
         }
         Assert.All(rows, row => Assert.True(row.SuccessRate >= 0.995, $"{row.Task}: {row.SuccessRate:P2} of kept episodes succeed"));
         Assert.All(rows, row => Assert.Equal(0, row.TooLong));
+    }
+
+    [Fact]
+    public void FirstThousandSeedsOfEveryLevelPlayExactlyAsTheOriginal()
+    {
+        if (Environment.GetEnvironmentVariable("JAT_BABYAI_BOT_SWEEP_SEEDS") is null)
+        {
+            output.WriteLine("SKIPPED: set JAT_BABYAI_BOT_SWEEP_SEEDS to compare 1,000 seeds per level with the original.");
+            return;
+        }
+        var differing = new System.Collections.Concurrent.ConcurrentBag<string>();
+        Parallel.ForEach(OriginalBotDigests.ByEnvId, pair =>
+        {
+            if (OriginalBotParityTests.Digest(pair.Key, 1000) != pair.Value.First1000)
+            {
+                differing.Add(pair.Key);
+            }
+        });
+        Assert.Empty(differing);
     }
 }
 
