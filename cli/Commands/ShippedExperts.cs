@@ -1,3 +1,7 @@
+using Jat.Collectors.Actors;
+using Jat.Environments;
+using Jat.Schema.Tasks;
+
 namespace Jat.Cli.Commands;
 
 /// <summary>
@@ -12,6 +16,20 @@ internal static class ShippedExperts
     {
         var path = Path.Combine(Folder, task + ".jatexpert");
         return File.Exists(path) ? path : null;
+    }
+
+    /// <summary>
+    /// What plays a task's episodes for the dataset when no expert is named: the BabyAI bot for BabyAI, the shipped
+    /// checkpoint for the others, or null when Jat has no environment or no expert for the task.
+    /// </summary>
+    public static IActorSource? ActorsFor(TaskSpec task)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        if (!EnvironmentCatalog.Contains(task.Name))
+            return null;
+        if (task.Domain == Domain.BabyAI)
+            return new BabyAIBotActorSource();
+        return PathFor(task.Name) is { } path ? new ExpertActorSource(path, task.Name, deterministic: false) : null;
     }
 
     public static IReadOnlyList<string> Tasks =>

@@ -1,3 +1,5 @@
+using Jat.Schema.Shards;
+
 namespace Jat.Collectors.Collection;
 
 /// <summary>
@@ -6,4 +8,8 @@ namespace Jat.Collectors.Collection;
 /// </summary>
 public sealed record CollectionReport(
     string Task, long TrainEpisodes, long TestEpisodes, long Resumed, long Discarded,
-    IReadOnlyDictionary<string, long> DiscardReasons, long Steps, double MeanReturn, long Bytes, double Seconds);
+    IReadOnlyDictionary<string, long> DiscardReasons, long Steps, double MeanReturn, long Bytes, double Seconds)
+{
+    /// <summary>The two splits as written (rows, shards, bytes).</summary>
+    public IReadOnlyList<SplitSummary> Splits { get; init; } = [];
+}

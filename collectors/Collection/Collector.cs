@@ -116,7 +116,10 @@ public static class Collector
         var testSummary = await test.CompleteAsync(cancel).ConfigureAwait(false);
         var keptThisRun = kept - resumed;
         return new CollectionReport(task.Name, trainSummary.Rows, testSummary.Rows, resumed, discarded, reasons, steps,
-            keptThisRun == 0 ? 0 : returns / keptThisRun, trainSummary.FileBytes + testSummary.FileBytes, clock.Elapsed.TotalSeconds);
+            keptThisRun == 0 ? 0 : returns / keptThisRun, trainSummary.FileBytes + testSummary.FileBytes, clock.Elapsed.TotalSeconds)
+        {
+            Splits = [trainSummary, testSummary],
+        };
     }
 
     private static long Attempt(string? cursor) =>

@@ -35,37 +35,53 @@ public sealed class CommandTests
     }
 
     [Fact]
-    public async Task Regenerate_then_validate_json_agree_on_rows_and_the_card_lists_every_config()
+    public async Task Regenerate_collects_tasks_with_an_expert_samples_the_others_and_validate_agrees()
     {
         using var folder = new TempDirectory();
-        var written = await JatProcess.RunAsync("regenerate", "--out", folder.Path, "--episodes", "10", "--json");
+        var written = await JatProcess.RunAsync("regenerate", "--out", folder.Path, "--tasks",
+            "babyai-go-to-local,mujoco-reacher,atari-pong,oscar", "--episodes", "10", "--json");
         Assert.True(written.ExitCode == 0, written.Stderr);
         var summary = JsonNode.Parse(written.Stdout)!;
-        Assert.Equal(60, (long)summary["rows"]!);
+        Assert.Equal(40, (long)summary["rows"]!);
 
         var validated = await JatProcess.RunAsync("validate", folder.Path, "--json");
         Assert.True(validated.ExitCode == 0, validated.Stdout + validated.Stderr);
         var report = JsonNode.Parse(validated.Stdout)!;
         Assert.True((bool)report["valid"]!);
-        Assert.Equal(60, (long)report["rows"]!);
-        Assert.Equal(12, report["splits"]!.AsArray().Count);
+        Assert.Equal(40, (long)report["rows"]!);
+        Assert.Equal(8, report["splits"]!.AsArray().Count);
 
         var card = await File.ReadAllTextAsync(Path.Combine(folder.Path, "README.md"));
-        foreach (var task in new[] { "atari-pong", "babyai-go-to-local", "metaworld-assembly", "mujoco-hopper", "oscar", "conceptual-captions" })
+        foreach (var task in new[] { "babyai-go-to-local", "mujoco-reacher", "atari-pong", "oscar" })
         {
             Assert.Contains($"- config_name: {task}\n  data_files:\n  - split: train\n    path: {task}/train-*\n", card);
             Assert.Contains($"path: {task}/test-*", card);
         }
-        Assert.Contains("num_examples: 9", card);
+        Assert.Contains("collected by Jat: the BabyAI bot", card);
+        Assert.Contains("collected by Jat: PPO expert mujoco-reacher.jatexpert", card);
         Assert.Contains("*sample*", card);
+    }
+
+    [Fact]
+    public async Task The_default_plan_is_every_task_with_an_environment_and_an_expert()
+    {
+        var result = await JatProcess.RunAsync("tasks", "--json");
+        var withExperts = JsonNode.Parse(result.Stdout)!["tasks"]!.AsArray()
+            .Where(t => t!["parts"]!.AsArray().Any(p => ((string?)p)!.StartsWith("expert", StringComparison.Ordinal)))
+            .Select(t => (string?)t!["name"])
+            .ToList();
+
+        Assert.Contains("mujoco-hopper", withExperts);
+        var help = await JatProcess.RunAsync("regenerate", "--help");
+        Assert.Contains("39 BabyAI levels", help.Stdout);
     }
 
     [Fact]
     public async Task Validate_exits_1_and_names_the_truncated_file()
     {
         using var folder = new TempDirectory();
-        Assert.Equal(0, (await JatProcess.RunAsync("regenerate", "--out", folder.Path, "--tasks", "mujoco-walker", "--episodes", "10")).ExitCode);
-        var shard = Path.Combine(folder.Path, "mujoco-walker", "train-00000-of-00001.parquet");
+        Assert.Equal(0, (await JatProcess.RunAsync("regenerate", "--out", folder.Path, "--tasks", "metaworld-reach", "--episodes", "10")).ExitCode);
+        var shard = Path.Combine(folder.Path, "metaworld-reach", "train-00000-of-00001.parquet");
         await using (var file = new FileStream(shard, FileMode.Open))
             file.SetLength(file.Length - 100);
         var result = await JatProcess.RunAsync("validate", folder.Path);

@@ -13,7 +13,7 @@ public sealed class CrashResumeTests
 {
     private static readonly string[] Plan =
     [
-        "--tasks", "mujoco-hopper,babyai-go-to-local", "--episodes", "1500", "--steps", "40", "--seed", "7",
+        "--tasks", "metaworld-reach,babyai-go-to-local", "--episodes", "1500", "--steps", "40", "--seed", "7",
         "--row-group-size", "40KB", "--shard-size", "400KB", "--parallel", "2",
     ];
 
@@ -33,7 +33,7 @@ public sealed class CrashResumeTests
             _ = process.StandardOutput.ReadToEndAsync();
             _ = process.StandardError.ReadToEndAsync();
             var deadline = DateTime.UtcNow.AddMinutes(2);
-            while (!process.HasExited && CommittedRows(resumed.Path, "mujoco-hopper", "train") < threshold && DateTime.UtcNow < deadline)
+            while (!process.HasExited && CommittedRows(resumed.Path, "metaworld-reach", "train") < threshold && DateTime.UtcNow < deadline)
                 await Task.Delay(2);
             if (!process.HasExited)
             {
@@ -53,7 +53,7 @@ public sealed class CrashResumeTests
         Assert.True(expected.Count > 4, "the plan should make several shards per split");
         foreach (var (name, bytes) in expected)
             Assert.True(bytes.AsSpan().SequenceEqual(actual[name]), $"{name} differs from the uninterrupted run");
-        foreach (var task in new[] { "mujoco-hopper", "babyai-go-to-local" })
+        foreach (var task in new[] { "metaworld-reach", "babyai-go-to-local" })
             foreach (var split in new[] { "train", "test" })
             {
                 var spec = TaskRegistry.Get(task);
