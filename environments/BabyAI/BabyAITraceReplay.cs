@@ -47,29 +47,7 @@ internal static class BabyAITraceReplay
     {
         var envId = Path.GetFileNameWithoutExtension(file);
         var results = new List<BabyAIEpisodeResult>();
-        var lineNumber = 0;
-        foreach (var line in File.ReadLines(file))
-        {
-            cancel.ThrowIfCancellationRequested();
-            lineNumber++;
-            if (string.IsNullOrWhiteSpace(line))
-            {
-                continue;
-            }
-            JsonDocument document;
-            try
-            {
-                document = JsonDocument.Parse(line);
-            }
-            catch (JsonException error)
-            {
-                throw new InvalidDataException($"{file}, line {lineNumber}: not a JSON object ({error.Message}).", error);
-            }
-            using (document)
-            {
-                results.Add(ReplayEpisode(envId, document.RootElement, tolerance, file, lineNumber));
-            }
-        }
+        TraceLines.ForEach(file, cancel, (episode, lineNumber) => results.Add(ReplayEpisode(envId, episode, tolerance, file, lineNumber)));
         return results;
     }
 
@@ -149,7 +127,5 @@ internal static class BabyAITraceReplay
     }
 
     private static JsonElement Required(JsonElement element, string name, string file, int line) =>
-        element.TryGetProperty(name, out var value)
-            ? value
-            : throw new InvalidDataException($"{file}, line {line}: the episode has no '{name}' field; see the traces README for the format.");
+        TraceLines.Required(element, name, file, line);
 }

@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace Jat.Environments.MuJoCo;
 
 /// <summary>
@@ -40,46 +42,17 @@ internal static class NumpyArithmetic
         return Math.Sqrt(sum);
     }
 
-    public static float PairwiseSum(ReadOnlySpan<float> values)
-    {
-        if (values.Length < 8)
-        {
-            var sum = 0f;
-            foreach (var value in values)
-            {
-                sum += value;
-            }
-            return sum;
-        }
-        if (values.Length <= BlockSize)
-        {
-            Span<float> partial = stackalloc float[8];
-            values[..8].CopyTo(partial);
-            var i = 8;
-            for (; i < values.Length - (values.Length % 8); i += 8)
-            {
-                for (var j = 0; j < 8; j++)
-                {
-                    partial[j] += values[i + j];
-                }
-            }
-            var total = ((partial[0] + partial[1]) + (partial[2] + partial[3])) + ((partial[4] + partial[5]) + (partial[6] + partial[7]));
-            for (; i < values.Length; i++)
-            {
-                total += values[i];
-            }
-            return total;
-        }
-        var half = values.Length / 2;
-        half -= half % 8;
-        return PairwiseSum(values[..half]) + PairwiseSum(values[half..]);
-    }
+    public static float PairwiseSum(ReadOnlySpan<float> values) => Pairwise(values);
 
-    public static double PairwiseSum(ReadOnlySpan<double> values)
+    public static double PairwiseSum(ReadOnlySpan<double> values) => Pairwise(values);
+
+    /// <summary>numpy's pairwise sum, in the precision of <typeparamref name="T"/> (float32 sums stay float32).</summary>
+    private static T Pairwise<T>(ReadOnlySpan<T> values)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (values.Length < 8)
         {
-            var sum = 0.0;
+            var sum = T.Zero;
             foreach (var value in values)
             {
                 sum += value;
@@ -88,7 +61,7 @@ internal static class NumpyArithmetic
         }
         if (values.Length <= BlockSize)
         {
-            Span<double> partial = stackalloc double[8];
+            Span<T> partial = stackalloc T[8];
             values[..8].CopyTo(partial);
             var i = 8;
             for (; i < values.Length - (values.Length % 8); i += 8)
@@ -107,7 +80,7 @@ internal static class NumpyArithmetic
         }
         var half = values.Length / 2;
         half -= half % 8;
-        return PairwiseSum(values[..half]) + PairwiseSum(values[half..]);
+        return Pairwise(values[..half]) + Pairwise(values[half..]);
     }
 
     private const int BlockSize = 128;

@@ -21,33 +21,14 @@ internal static class MuJoCoTraceReplay
         int episodes = 0, matched = 0, steps = 0;
         double largest = 0;
         TraceDivergence? first = null;
-        var lineNumber = 0;
-        foreach (var line in File.ReadLines(file))
+        TraceLines.ForEach(file, cancel, (episode, lineNumber) =>
         {
-            cancel.ThrowIfCancellationRequested();
-            lineNumber++;
-            if (string.IsNullOrWhiteSpace(line))
-            {
-                continue;
-            }
-            JsonDocument document;
-            try
-            {
-                document = JsonDocument.Parse(line);
-            }
-            catch (JsonException error)
-            {
-                throw new InvalidDataException($"{file}, line {lineNumber}: not a JSON object ({error.Message}).", error);
-            }
-            using (document)
-            {
-                var comparison = ReplayEpisode(environment, document.RootElement, tolerance, file, lineNumber, ref steps);
-                episodes++;
-                matched += comparison.Diverged ? 0 : 1;
-                first ??= comparison.Divergence;
-                largest = Math.Max(largest, comparison.LargestDifference);
-            }
-        }
+            var comparison = ReplayEpisode(environment, episode, tolerance, file, lineNumber, ref steps);
+            episodes++;
+            matched += comparison.Diverged ? 0 : 1;
+            first ??= comparison.Divergence;
+            largest = Math.Max(largest, comparison.LargestDifference);
+        });
         return new TraceEnvironmentReport(envId, file, episodes, matched, first, largest, steps, []);
     }
 
@@ -133,9 +114,7 @@ internal static class MuJoCoTraceReplay
     }
 
     private static JsonElement Required(JsonElement element, string name, string file, int line) =>
-        element.TryGetProperty(name, out var value)
-            ? value
-            : throw new InvalidDataException($"{file}, line {line}: the episode has no '{name}' field; see the traces README for the format.");
+        TraceLines.Required(element, name, file, line);
 
     private static List<double> Doubles(JsonElement array)
     {

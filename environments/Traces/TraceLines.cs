@@ -1,0 +1,43 @@
+using System.Text.Json;
+
+namespace Jat.Environments.Traces;
+
+/// <summary>
+/// Reads a trace file (JSON Lines, one episode per line) episode by episode, and its fields with errors that say which
+/// file and line is wrong.
+/// </summary>
+internal static class TraceLines
+{
+    /// <summary>Calls <paramref name="episode"/> with each non-blank line's object and its line number.</summary>
+    public static void ForEach(string file, CancellationToken cancel, Action<JsonElement, int> episode)
+    {
+        var lineNumber = 0;
+        foreach (var line in File.ReadLines(file))
+        {
+            cancel.ThrowIfCancellationRequested();
+            lineNumber++;
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+            JsonDocument document;
+            try
+            {
+                document = JsonDocument.Parse(line);
+            }
+            catch (JsonException error)
+            {
+                throw new InvalidDataException($"{file}, line {lineNumber}: not a JSON object ({error.Message}).", error);
+            }
+            using (document)
+            {
+                episode(document.RootElement, lineNumber);
+            }
+        }
+    }
+
+    public static JsonElement Required(JsonElement element, string name, string file, int line) =>
+        element.TryGetProperty(name, out var value)
+            ? value
+            : throw new InvalidDataException($"{file}, line {line}: the episode has no '{name}' field; see the traces README for the format.");
+}
