@@ -45,6 +45,12 @@ internal static class Terminal
             Console.Error.WriteLine("jat: stopped; what was committed is kept, and the same command resumes it");
             return 130;
         }
+        catch (System.Runtime.InteropServices.ExternalException e)
+        {
+            // libtorch's errors carry a C++ backtrace after the first line; the first line is the one that says what.
+            Console.Error.WriteLine($"jat: error in libtorch: {e.Message.Split('\n')[0].Trim()}");
+            return 1;
+        }
         catch (Exception e) when (e is IOException or InvalidDataException or InvalidOperationException or ArgumentException
                                       or KeyNotFoundException or FormatException or UnauthorizedAccessException
                                       or MuJoCoUnavailableException or MuJoCoModelException)
