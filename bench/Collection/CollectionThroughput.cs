@@ -10,7 +10,7 @@ namespace Jat.Benchmarks.Collection;
 /// <summary>One task's collection against the bare environment, both with the same actor and threads.</summary>
 /// <param name="Overhead">1 − collection steps/s ÷ bare steps/s: the share of speed the recording and writing cost.</param>
 public sealed record CollectionBenchResult(
-    string Task, int Episodes, int Threads, long Steps, Timing BareSeconds, Timing CollectSeconds,
+    string Task, string Actor, int Episodes, int Threads, long Steps, Timing BareSeconds, Timing CollectSeconds,
     double BareStepsPerSecond, double CollectStepsPerSecond, double CollectEpisodesPerSecond, double Overhead);
 
 /// <summary>
@@ -20,11 +20,11 @@ public sealed record CollectionBenchResult(
 /// </summary>
 public static class CollectionThroughput
 {
-    public static CollectionBenchResult Run(string task, int episodes, int threads, int repeat, CancellationToken cancel)
+    /// <param name="actors">What plays: the task's expert, or a random policy.</param>
+    public static CollectionBenchResult Run(string task, IActorSource actors, int episodes, int threads, int repeat, CancellationToken cancel)
     {
         var spec = TaskRegistry.Get(task);
         var plan = CollectionPlan.For(spec, episodes, 0);
-        var actors = new RandomActorSource();
         var bare = new List<double>();
         var collect = new List<double>();
         long steps = 0;
@@ -53,7 +53,7 @@ public static class CollectionThroughput
         }
         var bareTiming = Timing.Of(bare);
         var collectTiming = Timing.Of(collect);
-        return new CollectionBenchResult(task, episodes, threads, steps, bareTiming, collectTiming,
+        return new CollectionBenchResult(task, actors.Description, episodes, threads, steps, bareTiming, collectTiming,
             steps / bareTiming.Median, steps / collectTiming.Median, episodes / collectTiming.Median,
             1 - (bareTiming.Median / collectTiming.Median));
     }
@@ -65,27 +65,37 @@ public static class CollectionThroughput
         var next = -1L;
         Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads, CancellationToken = cancel }, _ =>
         {
-            using var environment = EnvironmentCatalog.Create(plan.Task.Name);
+            // As the collector: BabyAI gets a new level per episode (its generator remembers between episodes).
+            var newPerEpisode = plan.Task.Domain == Domain.BabyAI;
+            var environment = EnvironmentCatalog.Create(plan.Task.Name);
             using var actor = actors.Create();
             var action = new float[environment.Spec.Actions is ContinuousActions box ? box.Size : 0];
             long attempt;
             while ((attempt = Interlocked.Increment(ref next)) < plan.Episodes)
             {
+                if (newPerEpisode)
+                {
+                    environment.Dispose();
+                    environment = EnvironmentCatalog.Create(plan.Task.Name);
+                }
                 environment.Reset(EpisodeSeeds.Reset(plan.Seed, plan.Task.Name, attempt));
                 actor.BeginEpisode(environment, EpisodeSeeds.Actor(plan.Seed, plan.Task.Name, attempt));
                 long played = 0;
                 while (true)
                 {
-                    actor.TryAct(environment, action, out var choice);
+                    if (!actor.TryAct(environment, action, out var choice))
+                        break; // the collector discards such an episode; both stop here
+
                     played++;
                     var transition = environment is IContinuousEnvironment continuous
                         ? continuous.Step(action)
                         : ((IDiscreteEnvironment)environment).Step(choice);
-                    if (transition.Done)
+                    if (transition.Done || (plan.MaxEpisodeSteps is { } limit && played > limit))
                         break;
                 }
                 Interlocked.Add(ref steps, played);
             }
+            environment.Dispose();
         });
         return steps;
     }

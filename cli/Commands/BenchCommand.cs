@@ -100,24 +100,29 @@ internal static class BenchCommand
         var episodes = new Option<int>("--episodes") { Description = "Episodes per run.", DefaultValueFactory = _ => 2000 };
         var threads = new Option<int>("--threads") { Description = "Threads for both the bare run and the collection.", DefaultValueFactory = _ => Environment.ProcessorCount };
         var repeat = new Option<int>("--repeat") { Description = "Timed runs of each (after one warm-up of each).", DefaultValueFactory = _ => 3 };
+        var random = new Option<bool>("--random") { Description = "Play uniform random actions instead of the task's expert (the BabyAI bot, or the shipped checkpoint)." };
         var json = new Option<bool>("--json") { Description = "Print one JSON document on stdout." };
         var command = new Command("collect",
-            "Collection throughput (steps/s, episodes/s) of `jat collect` with uniform random actions, side by side with the " +
+            "Collection throughput (steps/s, episodes/s) of `jat collect` with the task's expert (or --random), side by side with the " +
             "bare environment stepping the same episodes with the same actor on the same threads; overhead = the share of " +
             "speed that recording and writing shards cost.")
         {
-            task, episodes, threads, repeat, json,
+            task, episodes, threads, repeat, random, json,
         };
         command.SetAction((result, ct) => Terminal.RunAsync(async () =>
         {
-            var report = await Task.Run(() => CollectionThroughput.Run(result.GetValue(task)!, result.GetValue(episodes),
+            var spec = Jat.Schema.Tasks.TaskRegistry.Find(result.GetValue(task)!) ?? throw new ArgumentException($"unknown task '{result.GetValue(task)}'");
+            Jat.Collectors.Actors.IActorSource actors = result.GetValue(random)
+                ? new Jat.Collectors.Actors.RandomActorSource()
+                : ShippedExperts.ActorsFor(spec) ?? new Jat.Collectors.Actors.RandomActorSource();
+            var report = await Task.Run(() => CollectionThroughput.Run(spec.Name, actors, result.GetValue(episodes),
                 Math.Max(1, result.GetValue(threads)), Math.Max(1, result.GetValue(repeat)), ct), ct);
             if (result.GetValue(json))
             {
                 Terminal.WriteJson(report);
                 return 0;
             }
-            Terminal.Out.WriteLine($"{report.Task}: {report.Episodes:N0} episodes, {report.Steps:N0} steps, {report.Threads} thread(s), medians of {report.BareSeconds.Runs.Count} runs");
+            Terminal.Out.WriteLine($"{report.Task} ({report.Actor}): {report.Episodes:N0} episodes, {report.Steps:N0} steps, {report.Threads} thread(s), medians of {report.BareSeconds.Runs.Count} runs");
             Terminal.Out.WriteLine($"  bare environment  {report.BareStepsPerSecond:N0} steps/s");
             Terminal.Out.WriteLine($"  jat collect       {report.CollectStepsPerSecond:N0} steps/s, {report.CollectEpisodesPerSecond:N0} episodes/s");
             Terminal.Out.WriteLine($"  overhead          {report.Overhead:P1} (target: at most 20%)");

@@ -44,7 +44,12 @@ internal sealed class EpisodeRecorder(EnvironmentSpec spec)
         }
         if (spec.Observation.DiscreteSize > 0)
         {
-            _discreteObservations.Add([.. observation.Discrete.Select(v => (long)v)]);
+            var values = new long[observation.Discrete.Length];
+            for (var i = 0; i < values.Length; i++)
+            {
+                values[i] = observation.Discrete[i];
+            }
+            _discreteObservations.Add(values);
         }
         if (spec.Observation.HasText)
         {
