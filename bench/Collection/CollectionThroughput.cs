@@ -58,11 +58,12 @@ public static class CollectionThroughput
             1 - (bareTiming.Median / collectTiming.Median));
     }
 
-    /// <summary>The collector's episodes (attempts 0…N−1, the same seeds), stepped without recording or writing.</summary>
+    /// <summary>The collector's episodes (attempts 0…n−1 of each part, the same seeds), stepped without recording or writing.</summary>
     private static long PlayBare(CollectionPlan plan, IActorSource actors, int threads, CancellationToken cancel)
     {
         long steps = 0;
         var next = -1L;
+        var episodes = plan.Parts.SelectMany(p => Enumerable.Range(0, (int)p.Episodes).Select(a => (Stream: p.Stream(plan.Task.Name), Attempt: (long)a))).ToArray();
         Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads, CancellationToken = cancel }, _ =>
         {
             // As the collector: BabyAI gets a new level per episode (its generator remembers between episodes).
@@ -70,16 +71,17 @@ public static class CollectionThroughput
             var environment = EnvironmentCatalog.Create(plan.Task.Name);
             using var actor = actors.Create();
             var action = new float[environment.Spec.Actions is ContinuousActions box ? box.Size : 0];
-            long attempt;
-            while ((attempt = Interlocked.Increment(ref next)) < plan.Episodes)
+            long index;
+            while ((index = Interlocked.Increment(ref next)) < episodes.Length)
             {
+                var (stream, attempt) = episodes[index];
                 if (newPerEpisode)
                 {
                     environment.Dispose();
                     environment = EnvironmentCatalog.Create(plan.Task.Name);
                 }
-                environment.Reset(EpisodeSeeds.Reset(plan.Seed, plan.Task.Name, attempt));
-                actor.BeginEpisode(environment, EpisodeSeeds.Actor(plan.Seed, plan.Task.Name, attempt));
+                environment.Reset(EpisodeSeeds.Reset(plan.Seed, stream, attempt));
+                actor.BeginEpisode(environment, EpisodeSeeds.Actor(plan.Seed, stream, attempt));
                 long played = 0;
                 while (true)
                 {

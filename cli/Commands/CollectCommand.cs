@@ -24,26 +24,25 @@ internal static class CollectCommand
         var seed = new Option<ulong>("--seed") { Description = "Every episode's seed derives from it, the task and the episode's number.", DefaultValueFactory = _ => 0 };
         var threads = new Option<int>("--threads", "-j") { Description = "Episodes played at once; the output does not depend on it.", DefaultValueFactory = _ => Environment.ProcessorCount };
         var rowGroup = new Option<string>("--row-group-size") { Description = "Uncompressed bytes per Parquet row group (each is a commit point).", DefaultValueFactory = _ => "64MiB" };
-        var shard = new Option<string>("--shard-size") { Description = "Shard file size at which a new shard starts.", DefaultValueFactory = _ => "500MB" };
+        var worker = new Option<int>("--worker") { Description = "This machine's number, 0 to --workers - 1: it writes its share of the shards (a Slurm array index, a Kubernetes job completion index).", DefaultValueFactory = _ => 0 };
+        var workers = new Option<int>("--workers") { Description = "Machines sharing the collection; their folders merge by file name into the dataset one machine writes.", DefaultValueFactory = _ => 1 };
         var json = new Option<bool>("--json") { Description = "Print one JSON summary on stdout instead of a table." };
         var command = new Command("collect",
             "Roll an actor out in each task's environment and write its episodes as the task's train and test shards, " +
-            "with JAT's split and discard rules. Deterministic from --seed whatever --threads; killed at any moment, the same " +
-            "command resumes and ends with the dataset an uninterrupted run writes.")
+            "with JAT's split and discard rules, in shards of a fixed number of episodes per task. Deterministic from --seed " +
+            "whatever --threads and --workers; killed at any moment, the same command resumes and ends with the dataset an " +
+            "uninterrupted run writes.")
         {
-            tasks, output, episodes, random, expert, deterministic, seed, threads, rowGroup, shard, json,
+            tasks, output, episodes, random, expert, deterministic, seed, threads, rowGroup, worker, workers, json,
         };
         command.SetAction((result, ct) => Terminal.RunAsync(async () =>
         {
             if (result.GetValue(expert) is not null && result.GetValue(tasks)!.Length > 1)
                 throw new ArgumentException("--expert names one task's expert; collect one task at a time with it.");
             var root = result.GetValue(output)!.FullName;
-            var options = new ShardWriterOptions
-            {
-                RowGroupBytes = ByteSize.Parse(result.GetValue(rowGroup)!),
-                ShardBytes = ByteSize.Parse(result.GetValue(shard)!),
-            };
-            var reports = new List<CollectionReport>();
+            var options = new ShardWriterOptions { RowGroupBytes = ByteSize.Parse(result.GetValue(rowGroup)!) };
+            var share = new WorkerShare(result.GetValue(worker), result.GetValue(workers));
+            var collections = new List<(CollectionPlan Plan, IActorSource Actors)>();
             foreach (var name in result.GetValue(tasks)!)
             {
                 var spec = TaskRegistry.Find(name) ?? throw new ArgumentException($"unknown task '{name}'; `jat tasks` lists them.");
@@ -58,7 +57,13 @@ internal static class CollectCommand
                         result.GetValue(expert)?.FullName ?? ShippedExperts.PathFor(spec.Name)
                             ?? throw new ArgumentException($"Jat ships no expert for {spec.Name} yet; pass --expert <file> (from `jat train-expert {spec.Name}`) or --random."),
                         spec.Name, result.GetValue(deterministic));
-                reports.Add(await CollectAsync(root, plan, actors, Math.Max(1, result.GetValue(threads)), options, ct));
+                collections.Add((plan, actors));
+            }
+            var reports = new List<CollectionReport>();
+            foreach (var (plan, parts) in share.Assign([.. collections.Select(c => c.Plan)]))
+            {
+                var actors = collections.First(c => c.Plan == plan).Actors;
+                reports.Add(await CollectAsync(root, plan, parts, actors, Math.Max(1, result.GetValue(threads)), options, ct));
             }
             if (result.GetValue(json))
                 Terminal.WriteJson(new { root, tasks = reports });
@@ -70,10 +75,11 @@ internal static class CollectCommand
     }
 
     private static async Task<CollectionReport> CollectAsync(
-        string root, CollectionPlan plan, IActorSource actors, int threads, ShardWriterOptions options, CancellationToken ct)
+        string root, CollectionPlan plan, IReadOnlyList<CollectionPart> parts, IActorSource actors, int threads, ShardWriterOptions options,
+        CancellationToken ct)
     {
         Task<CollectionReport> Work(IProgress<CollectionProgress>? progress) => Task.Run(() =>
-            Collector.RunAsync(root, plan, () => EnvironmentCatalog.Create(plan.Task.Name), actors, threads, progress, ct, options), ct);
+            Collector.RunAsync(root, plan, () => EnvironmentCatalog.Create(plan.Task.Name), actors, threads, progress, ct, options, parts), ct);
         if (!Terminal.Interactive)
             return await Work(null);
         return await LiveProgress.RunAsync<CollectionProgress, CollectionReport>(plan.Task.Name, p => Work(p),
@@ -81,7 +87,7 @@ internal static class CollectCommand
             {
                 bar.MaxValue = Math.Max(1, p.Planned);
                 bar.Value = p.Kept;
-                bar.Description = $"{plan.Task.Name} ({p.Steps:N0} steps, {p.Discarded:N0} discarded)";
+                bar.Description = $"{plan.Task.Name} ({p.Steps:N0} steps, {p.Discarded:N0} discarded, {bar.Speed ?? 0:N0} episodes/s)";
             },
             [new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn()]);
     }

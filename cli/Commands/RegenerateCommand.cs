@@ -1,7 +1,10 @@
 using System.Collections.Concurrent;
 using System.CommandLine;
 using System.Diagnostics;
+using System.Globalization;
+using Jat.Cli.Plans;
 using Jat.Cli.Presentation;
+using Jat.Collectors.Actors;
 using Jat.Collectors.Collection;
 using Jat.Environments;
 using Jat.Schema.Samples;
@@ -18,146 +21,271 @@ namespace Jat.Cli.Commands;
 /// </summary>
 internal static class RegenerateCommand
 {
-    /// <summary>The embedded default plan: every task whose environment and expert Jat ships.</summary>
+    /// <summary>The embedded default plan's tasks: every task whose environment and expert Jat ships.</summary>
     public static IReadOnlyList<string> DefaultTasks =>
         [.. TaskRegistry.All.Where(t => ShippedExperts.ActorsFor(t) is not null).Select(t => t.Name)];
 
-    /// <summary>Default episodes per collected task: about ten minutes for the whole default plan on 2 cores.</summary>
-    private static long DefaultEpisodes(TaskSpec task) => task.Domain == Domain.BabyAI ? 2_000 : 300;
+    /// <summary>
+    /// Default episodes per collected task, a tenth of JAT's BabyAI size and a fifth of its MuJoCo size: the default
+    /// plan then takes about ten minutes on 2 cores (bench/README.md has the measured time).
+    /// </summary>
+    private static long DefaultEpisodes(TaskSpec task) => task.Domain == Domain.BabyAI ? 10_000 : 2_000;
+
+    private const int DefaultSampleEpisodes = 100;
 
     public static Command Create()
     {
         var output = new Option<DirectoryInfo>("--out", "-o") { Description = "The dataset folder to write (created if missing; resumed if it exists).", DefaultValueFactory = _ => new DirectoryInfo("data") };
+        var planFile = new Option<FileInfo?>("--plan") { Description = "A plan file (JSON: seed, and per task its episodes and actor or expert) instead of the embedded default; `--print-plan` prints one to start from." };
+        var printPlan = new Option<bool>("--print-plan") { Description = "Print the plan this command line means, as JSON, and write nothing." };
         var tasks = new Option<string[]>("--tasks", "-t")
         {
             Description = "Tasks to write (`jat tasks` lists them) [default: every task whose environment and expert Jat ships: " +
                 "the 39 BabyAI levels (the BabyAI bot) and the MuJoCo tasks with a shipped expert].",
             AllowMultipleArgumentsPerToken = true,
         };
-        var episodes = new Option<int?>("--episodes", "-n") { Description = "Episodes (rows) per task, train and test together, split as JAT splits (BabyAI 95/5, the others 90/10) [default: BabyAI 2,000, others 300; synthetic samples 100]." };
+        var episodes = new Option<int?>("--episodes", "-n") { Description = "Episodes (rows) per task, train and test together, split as JAT splits (BabyAI 95/5, the others 90/10) [default: BabyAI 10,000, MuJoCo 2,000; synthetic samples 100]." };
         var full = new Option<bool>("--full") { Description = "JAT's sizes: BabyAI 100,000 episodes per level, MuJoCo 10,000 per task." };
         var steps = new Option<int>("--steps") { Description = "Synthetic samples only: steps per episode; 0 for each domain's default (Atari 64, Meta-World 100, others 200).", DefaultValueFactory = _ => 0 };
-        var seed = new Option<int>("--seed") { Description = "Seed: the same seed and sizes give the same rows, byte for byte.", DefaultValueFactory = _ => 0 };
+        var seed = new Option<ulong?>("--seed") { Description = "Seed [default: the plan's, else 0]: the same seed and sizes give the same files, byte for byte." };
         var rowGroup = new Option<string>("--row-group-size") { Description = "Uncompressed bytes per Parquet row group.", DefaultValueFactory = _ => "64MiB" };
-        var shard = new Option<string>("--shard-size") { Description = "Shard file size at which a new shard starts.", DefaultValueFactory = _ => "500MB" };
+        var shard = new Option<string>("--shard-size") { Description = "Synthetic samples only: shard file size at which a new shard starts (collected tasks cut shards by episodes).", DefaultValueFactory = _ => "500MB" };
         var parallel = new Option<int>("--parallel", "-j") { Description = "Tasks written at once.", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var worker = new Option<int>("--worker") { Description = "This machine's number, 0 to --workers - 1: it writes its share of the shards (a Slurm array index, a Kubernetes job completion index).", DefaultValueFactory = _ => 0 };
+        var workers = new Option<int>("--workers") { Description = "Machines sharing the plan; their folders merge by file name into the dataset one machine writes. Then run `jat card` on the merged folder.", DefaultValueFactory = _ => 1 };
         var json = new Option<bool>("--json") { Description = "Print one JSON summary on stdout instead of a table." };
         var command = new Command("regenerate",
-            "Write every task of a plan into a dataset folder, then its card (README.md). Killed or stopped, the same command " +
-            "resumes where it left off and ends with exactly the dataset an uninterrupted run writes.")
+            "Write every task of a plan into a dataset folder, then its card (README.md) and a summary (episodes, steps, mean " +
+            "return against JAT's expert score, bytes). Killed or stopped, the same command resumes where it left off and ends " +
+            "with exactly the dataset an uninterrupted run writes. With --workers N, N machines each run it with their --worker.")
         {
-            output, tasks, episodes, full, steps, seed, rowGroup, shard, parallel, json,
+            output, planFile, printPlan, tasks, episodes, full, steps, seed, rowGroup, shard, parallel, worker, workers, json,
         };
         command.SetAction((result, ct) => Terminal.RunAsync(async () =>
         {
+            var plan = PlanOf(result.GetValue(planFile), result.GetValue(tasks), result.GetValue(episodes), result.GetValue(full), result.GetValue(seed));
+            if (result.GetValue(printPlan))
+            {
+                Console.Out.WriteLine(plan.ToJson());
+                return 0;
+            }
+            var share = new WorkerShare(result.GetValue(worker), result.GetValue(workers));
             var root = result.GetValue(output)!.FullName;
-            var chosen = (result.GetValue(tasks) is { Length: > 0 } names ? names.SelectMany(n => n.Split(',', StringSplitOptions.RemoveEmptyEntries)) : DefaultTasks)
-                .Select(TaskRegistry.Get).Distinct().ToList();
-            if (result.GetValue(full) && result.GetValue(episodes) is not null)
-                throw new ArgumentException("--full and --episodes choose the size two ways; give one.");
-            var plan = new RegenerationPlan(result.GetValue(episodes), result.GetValue(full), result.GetValue(steps), result.GetValue(seed));
-            if (plan.Episodes is < 2)
-                throw new ArgumentException("--episodes must be at least 2: one for train, one for test");
             var options = new ShardWriterOptions
             {
                 RowGroupBytes = ByteSize.Parse(result.GetValue(rowGroup)!),
                 ShardBytes = ByteSize.Parse(result.GetValue(shard)!),
             };
+            var jobs = JobsOf(plan, share, result.GetValue(steps));
             Directory.CreateDirectory(root);
             var clock = Stopwatch.StartNew();
-            var summaries = await WriteAllAsync(root, chosen, plan, options, Math.Max(1, result.GetValue(parallel)), ct);
-            var card = await CardCommand.FolderCardAsync(root, ct);
-            await File.WriteAllTextAsync(Path.Combine(root, "README.md"), card, ct);
-            Report(root, summaries, clock.Elapsed, result.GetValue(json));
+            var outcomes = await WriteAllAsync(root, jobs, options, Math.Max(1, result.GetValue(parallel)), ct);
+            string? cardPath = null;
+            if (share.Workers == 1)
+            {
+                cardPath = Path.Combine(root, "README.md");
+                await File.WriteAllTextAsync(cardPath, await CardCommand.FolderCardAsync(root, ct), ct);
+            }
+            Report(root, share, outcomes, clock.Elapsed, cardPath, result.GetValue(json));
             return 0;
         }));
         return command;
     }
 
-    /// <summary>The sizes and seed of a run; <c>Episodes</c> null means each kind's default.</summary>
-    private sealed record RegenerationPlan(int? Episodes, bool Full, int Steps, int Seed)
+    /// <summary>The plan file, or the plan the command line means.</summary>
+    private static RegenerationPlan PlanOf(FileInfo? file, string[]? tasks, int? episodes, bool full, ulong? seed)
     {
-        public long EpisodesOf(TaskSpec task) => ShippedExperts.ActorsFor(task) is null
-            ? Episodes ?? 100
-            : Full ? CollectionPlan.For(task, null, 0).Episodes : Episodes ?? DefaultEpisodes(task);
-
-        public SamplePlan Samples => new(Episodes ?? 100, Steps, Seed);
+        if (full && episodes is not null)
+            throw new ArgumentException("--full and --episodes choose the size two ways; give one.");
+        if (file is not null)
+        {
+            if (tasks is { Length: > 0 } || episodes is not null || full)
+                throw new ArgumentException("--plan lists the tasks and their sizes; leave out --tasks, --episodes and --full (or edit the plan).");
+            var loaded = RegenerationPlan.Load(file.FullName);
+            return seed is { } s ? loaded with { Seed = s } : loaded;
+        }
+        if (episodes is < 2)
+            throw new ArgumentException("--episodes must be at least 2: one for train, one for test");
+        var chosen = (tasks is { Length: > 0 } ? tasks.SelectMany(n => n.Split(',', StringSplitOptions.RemoveEmptyEntries)) : DefaultTasks)
+            .Select(TaskRegistry.Get).Distinct().ToList();
+        return new RegenerationPlan(seed ?? 0, [.. chosen.Select(task =>
+        {
+            var played = ShippedExperts.ActorsFor(task) is not null;
+            long size = !played ? episodes ?? DefaultSampleEpisodes
+                : full ? CollectionPlan.For(task, null, 0).Episodes
+                : episodes ?? DefaultEpisodes(task);
+            return new PlannedTask(task.Name, size, played ? null : PlannedActor.Samples);
+        })]);
     }
 
-    private static async Task<IReadOnlyList<SplitSummary>> WriteAllAsync(string root, IReadOnlyList<TaskSpec> tasks, RegenerationPlan plan,
-        ShardWriterOptions options, int parallel, CancellationToken ct)
+    /// <summary>One task's work on this worker: the shards of a collection, or synthetic samples.</summary>
+    private sealed record Job(TaskSpec Task, string Source, long Episodes, long Load, CollectionPlan? Collection = null,
+        IActorSource? Actors = null, IReadOnlyList<CollectionPart>? Parts = null, SamplePlan? Samples = null);
+
+    private static IReadOnlyList<Job> JobsOf(RegenerationPlan plan, WorkerShare share, int sampleSteps)
     {
-        var summaries = new ConcurrentBag<SplitSummary>();
-        async Task Run(TaskSpec task, IProgress<long> progress, CancellationToken token)
+        var collections = new List<(CollectionPlan Plan, IActorSource Actors)>();
+        var samples = new List<Job>();
+        foreach (var entry in plan.Tasks)
         {
-            if (ShippedExperts.ActorsFor(task) is { } actors)
+            var task = TaskRegistry.Get(entry.Task);
+            var actors = ActorsOf(task, entry);
+            if (actors is null)
             {
-                var collection = CollectionPlan.For(task, plan.EpisodesOf(task), (ulong)plan.Seed);
+                var rows = (int)Math.Min(entry.Episodes ?? DefaultSampleEpisodes, int.MaxValue);
+                samples.Add(new Job(task, "synthetic samples", rows, rows, Samples: new SamplePlan(rows, sampleSteps, (int)(plan.Seed % int.MaxValue))));
+                continue;
+            }
+            collections.Add((CollectionPlan.For(task, entry.Episodes, plan.Seed), actors));
+        }
+        var mine = share.Assign([.. collections.Select(c => c.Plan)]);
+        var jobs = mine.Select(m =>
+        {
+            var actors = collections.First(c => c.Plan == m.Plan).Actors;
+            var episodes = m.Parts.Sum(p => p.Episodes);
+            return new Job(m.Plan.Task, actors.Description, episodes, episodes * m.Plan.StepsPerEpisode, m.Plan, actors, m.Parts);
+        });
+        // Longest first, so that the last task to finish is a short one.
+        return [.. jobs.Concat(samples.Where((_, i) => share.Takes(i))).OrderByDescending(j => j.Load).ThenBy(j => j.Task.Name, StringComparer.Ordinal)];
+    }
+
+    private static IActorSource? ActorsOf(TaskSpec task, PlannedTask entry)
+    {
+        var deterministic = entry.Deterministic ?? false;
+        switch (entry.Actor)
+        {
+            case null:
+                return deterministic && ShippedExperts.PathFor(task.Name) is { } shipped
+                    ? new ExpertActorSource(shipped, task.Name, deterministic)
+                    : ShippedExperts.ActorsFor(task);
+            case PlannedActor.Samples:
+                return null;
+        }
+        if (!EnvironmentCatalog.Contains(task.Name))
+            throw new ArgumentException($"{task.Name} has no environment in Jat yet; plan it with \"actor\": \"samples\".");
+        return entry.Actor switch
+        {
+            PlannedActor.Random => new RandomActorSource(),
+            PlannedActor.Bot when task.Domain == Domain.BabyAI => new BabyAIBotActorSource(),
+            PlannedActor.Bot => throw new ArgumentException($"the BabyAI bot plays BabyAI levels, not {task.Name}."),
+            _ => new ExpertActorSource(entry.Expert ?? ShippedExperts.PathFor(task.Name)
+                ?? throw new ArgumentException($"Jat ships no expert for {task.Name}; give \"expert\": \"<file.jatexpert>\" in the plan."),
+                task.Name, deterministic),
+        };
+    }
+
+    /// <summary>What one task wrote on this worker.</summary>
+    private sealed record Outcome(Job Job, IReadOnlyList<SplitSummary> Splits, CollectionReport? Collection);
+
+    private static async Task<IReadOnlyList<Outcome>> WriteAllAsync(string root, IReadOnlyList<Job> jobs, ShardWriterOptions options,
+        int parallel, CancellationToken ct)
+    {
+        var outcomes = new ConcurrentBag<Outcome>();
+        async Task Run(Job job, IProgress<long> progress, CancellationToken token)
+        {
+            if (job.Collection is { } collection)
+            {
                 // One task's episodes on one thread: tasks already run side by side (--parallel), and the output
                 // does not depend on the thread count anyway.
-                var report = await Collector.RunAsync(root, collection, () => EnvironmentCatalog.Create(task.Name), actors, 1,
-                    new SyncProgress<CollectionProgress>(p => progress.Report(p.Kept)), token, options);
-                foreach (var summary in report.Splits)
-                    summaries.Add(summary);
+                var report = await Collector.RunAsync(root, collection, () => EnvironmentCatalog.Create(job.Task.Name), job.Actors!, 1,
+                    new SyncProgress<CollectionProgress>(p => progress.Report(p.Kept)), token, options, job.Parts);
+                outcomes.Add(new Outcome(job, report.Splits, report));
                 return;
             }
-            foreach (var summary in await SampleDataset.WriteAsync(root, task, plan.Samples, options, progress, token))
-                summaries.Add(summary);
+            outcomes.Add(new Outcome(job, await SampleDataset.WriteAsync(root, job.Task, job.Samples!, options, progress, token), null));
         }
         var limits = new ParallelOptions { MaxDegreeOfParallelism = parallel, CancellationToken = ct };
         if (!Terminal.Interactive)
         {
-            await Parallel.ForEachAsync(tasks, limits, async (task, token) =>
+            await Parallel.ForEachAsync(jobs, limits, async (job, token) =>
             {
                 var clock = Stopwatch.StartNew();
-                await Run(task, new Progress<long>(), token);
-                Console.Error.WriteLine($"jat: {task.Name}: {plan.EpisodesOf(task)} rows in {clock.Elapsed.TotalSeconds:0.0} s");
+                await Run(job, new Progress<long>(), token);
+                Console.Error.WriteLine($"jat: {job.Task.Name}: {job.Episodes:N0} rows in {clock.Elapsed.TotalSeconds:0.0} s");
             });
-            return [.. summaries];
+            return [.. outcomes];
         }
         await Terminal.Err.Progress().AutoClear(false)
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
             .StartAsync(async context =>
             {
                 // Spectre's display is not thread-safe: workers only set counters, and one loop renders them.
-                var bars = tasks.ToDictionary(t => t.Name, t => context.AddTask(t.Name, maxValue: plan.EpisodesOf(t)));
+                var bars = jobs.ToDictionary(j => j.Task.Name, j => context.AddTask(Markup.Escape(j.Task.Name), autoStart: false, maxValue: Math.Max(1, j.Episodes)));
                 var counts = new ConcurrentDictionary<string, long>();
-                var work = Parallel.ForEachAsync(tasks, limits, (task, token) =>
-                    new ValueTask(Run(task, new SyncProgress<long>(n => counts[task.Name] = n), token)));
+                var work = Parallel.ForEachAsync(jobs, limits, (job, token) =>
+                    new ValueTask(Run(job, new SyncProgress<long>(n => counts[job.Task.Name] = n), token)));
                 while (!work.IsCompleted)
                 {
                     foreach (var (name, count) in counts)
-                        bars[name].Value = count;
+                    {
+                        var bar = bars[name];
+                        if (!bar.IsStarted)
+                            bar.StartTask();
+                        bar.Value = count;
+                        bar.Description = $"{Markup.Escape(name)} [grey]{bar.Speed ?? 0:N0} episodes/s[/]";
+                    }
                     context.Refresh();
                     await Task.WhenAny(work, Task.Delay(200, CancellationToken.None));
                 }
                 foreach (var bar in bars.Values)
+                {
                     bar.Value = bar.MaxValue;
+                    bar.StopTask();
+                }
                 await work;
             });
-        return [.. summaries];
+        return [.. outcomes];
     }
 
-    private static void Report(string root, IReadOnlyList<SplitSummary> summaries, TimeSpan elapsed, bool json)
+    private static void Report(string root, WorkerShare share, IReadOnlyList<Outcome> outcomes, TimeSpan elapsed, string? card, bool json)
     {
-        var ordered = summaries.OrderBy(s => s.Task, StringComparer.Ordinal).ThenBy(s => s.Split == "train" ? 0 : 1).ToList();
+        var rows = outcomes.OrderBy(o => o.Job.Task.Name, StringComparer.Ordinal).Select(o =>
+        {
+            var report = o.Collection;
+            var played = report is null ? 0 : report.TrainEpisodes + report.TestEpisodes - report.Resumed;
+            double? mean = played > 0 ? report!.MeanReturn : null;
+            var scores = o.Job.Task.Scores;
+            return new
+            {
+                task = o.Job.Task.Name,
+                source = o.Job.Source,
+                train = o.Splits.Where(s => s.Split == "train").Sum(s => s.Rows),
+                test = o.Splits.Where(s => s.Split == "test").Sum(s => s.Rows),
+                shards = o.Splits.Sum(s => s.Shards),
+                discarded = report?.Discarded,
+                steps = report?.Steps,
+                meanReturn = mean,
+                expertReturn = report is null ? null : scores?.Expert.Mean,
+                normalized = mean is { } m && scores is not null ? scores.Normalise(m) : (double?)null,
+                bytes = o.Splits.Sum(s => s.FileBytes),
+            };
+        }).ToList();
         if (json)
         {
             Terminal.WriteJson(new
             {
                 root,
+                worker = share.Worker,
+                workers = share.Workers,
                 seconds = Math.Round(elapsed.TotalSeconds, 3),
-                rows = ordered.Sum(s => s.Rows),
-                bytes = ordered.Sum(s => s.FileBytes),
-                splits = ordered,
+                rows = rows.Sum(r => r.train + r.test),
+                bytes = rows.Sum(r => r.bytes),
+                card,
+                tasks = rows,
             });
             return;
         }
-        var table = new Table().Border(TableBorder.Simple).AddColumns("task", "split", "rows", "shards", "on disk");
-        foreach (var s in ordered)
-            table.AddRow(Markup.Escape(s.Task), s.Split, $"{s.Rows:N0}", $"{s.Shards}", ByteSize.Format(s.FileBytes));
+        static string Figure(double? value) => value is { } v ? v.ToString(Math.Abs(v) >= 100 ? "0.0" : "0.000", CultureInfo.InvariantCulture) : "–";
+        var table = new Table().Border(TableBorder.Simple)
+            .AddColumns("task", "train", "test", "discarded", "steps", "mean return", "JAT expert", "normalised", "on disk");
+        foreach (var r in rows)
+            table.AddRow(Markup.Escape(r.task), $"{r.train:N0}", $"{r.test:N0}", r.discarded is { } d ? $"{d:N0}" : "–",
+                r.steps is { } s ? $"{s:N0}" : "–", Figure(r.meanReturn), Figure(r.expertReturn), Figure(r.normalized), ByteSize.Format(r.bytes));
+        table.AddRow("[bold]all[/]", $"{rows.Sum(r => r.train):N0}", $"{rows.Sum(r => r.test):N0}", $"{rows.Sum(r => r.discarded ?? 0):N0}",
+            $"{rows.Sum(r => r.steps ?? 0):N0}", "", "", "", ByteSize.Format(rows.Sum(r => r.bytes)));
         Terminal.Out.Write(table);
-        Terminal.Out.WriteLine($"wrote {ordered.Select(s => s.Task).Distinct().Count()} task(s) to {root} in {elapsed.TotalSeconds:0.0} s; card: {Path.Combine(root, "README.md")}");
+        var where = share.Workers > 1 ? $" (worker {share.Worker} of {share.Workers})" : "";
+        Terminal.Out.WriteLine($"wrote {rows.Count} task(s) to {root}{where} in {elapsed.TotalSeconds:0.0} s; " +
+            (card is not null ? $"card: {card}" : "merge the workers' folders (e.g. rsync -a), then run `jat card` and `jat validate` on the result"));
     }
-
 }

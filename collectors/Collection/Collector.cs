@@ -11,10 +11,11 @@ namespace Jat.Collectors.Collection;
 /// <summary>
 /// Rolls an actor out in a task's environment into the task's <c>train</c> and <c>test</c> shards.
 /// <para>
-/// Attempts are numbered 0, 1, 2…; attempt <c>a</c> resets with a seed derived from the plan's seed, the task and
-/// <c>a</c> only, so its episode is the same whichever worker plays it. Workers play attempts in parallel; the writer
-/// takes them back in attempt order, keeps or discards each, and sends the first kept episodes to train and the rest
-/// to test. The output is therefore byte-identical for any number of threads.
+/// Each shard is a <see cref="CollectionPart"/>. Its attempts are numbered 0, 1, 2…; attempt <c>a</c> resets with a seed
+/// derived from the plan's seed, the part and <c>a</c> only, so its episode is the same whichever thread or machine
+/// plays it. Threads play attempts in parallel; the writer takes them back in attempt order and keeps or discards each
+/// until the part has its episodes. The output is therefore byte-identical for any number of threads, and a part
+/// written on another machine is the same file.
 /// </para>
 /// <para>
 /// Each row is written with its attempt number as the shard writer's cursor. A run killed at any moment resumes after
@@ -23,53 +24,88 @@ namespace Jat.Collectors.Collection;
 /// </summary>
 public static class Collector
 {
+    /// <summary>Writes <paramref name="parts"/> of the plan (all of them by default), one after the other.</summary>
     public static async Task<CollectionReport> RunAsync(
         string root, CollectionPlan plan, Func<IEnvironment> environments, IActorSource actors, int threads,
-        IProgress<CollectionProgress>? progress, CancellationToken cancel, ShardWriterOptions? writerOptions = null)
+        IProgress<CollectionProgress>? progress, CancellationToken cancel, ShardWriterOptions? writerOptions = null,
+        IReadOnlyList<CollectionPart>? parts = null)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(environments);
         ArgumentNullException.ThrowIfNull(actors);
+        parts ??= plan.Parts;
         var task = plan.Task;
-        DatasetNotes.Claim(root, task.Name,
-            $"collected by Jat: {actors.Description}; {plan.Episodes:N0} episodes ({plan.TrainEpisodes:N0} train, " +
-            $"{plan.TestEpisodes:N0} test), seed {plan.Seed}" +
-            (plan.MaxEpisodeSteps is { } limit ? $", episodes over {limit:N0} steps discarded" : ""));
         var clock = Stopwatch.StartNew();
-        await using var train = await ShardWriter.OpenAsync(root, task, "train", writerOptions, cancel).ConfigureAwait(false);
-        await using var test = await ShardWriter.OpenAsync(root, task, "test", writerOptions, cancel).ConfigureAwait(false);
-
-        var resumed = train.CommittedRows + test.CommittedRows;
-        var firstAttempt = Math.Max(Attempt(train.CommittedCursor), Attempt(test.CommittedCursor)) + 1;
-        var kept = resumed;
-        long discarded = 0, steps = 0, played = 0;
-        double returns = 0;
-        var reasons = new SortedDictionary<string, long>(StringComparer.Ordinal);
-
-        if (kept < plan.Episodes)
+        var tally = new Tally(task.Name, parts.Sum(p => p.Episodes), progress);
+        var summaries = new List<SplitSummary>();
+        if (parts.Count > 0)
         {
+            DatasetNotes.Claim(root, task.Name,
+                $"collected by Jat: {actors.Description}; {plan.Episodes:N0} episodes ({plan.TrainEpisodes:N0} train, " +
+                $"{plan.TestEpisodes:N0} test), seed {plan.Seed}" +
+                (plan.MaxEpisodeSteps is { } limit ? $", episodes over {limit:N0} steps discarded" : ""));
+        }
+        var players = new EpisodePlayer?[Math.Max(1, threads)];
+        try
+        {
+            foreach (var part in parts)
+            {
+                summaries.Add(await WritePartAsync(root, plan, part, players, () => new EpisodePlayer(environments, actors.Create(), plan),
+                    tally, writerOptions, cancel).ConfigureAwait(false));
+            }
+        }
+        finally
+        {
+            foreach (var player in players)
+            {
+                player?.Dispose();
+            }
+        }
+
+        var splits = summaries.GroupBy(s => s.Split)
+            .Select(g => new SplitSummary(task.Name, g.Key, g.Sum(s => s.Rows), g.Sum(s => s.Shards), g.Sum(s => s.FileBytes)))
+            .ToList();
+        long RowsOf(string split) => splits.Where(s => s.Split == split).Sum(s => s.Rows);
+        var keptThisRun = tally.Kept - tally.Resumed;
+        return new CollectionReport(task.Name, RowsOf("train"), RowsOf("test"), tally.Resumed, tally.Discarded, tally.Reasons,
+            tally.Steps, keptThisRun == 0 ? 0 : tally.Returns / keptThisRun, splits.Sum(s => s.FileBytes), clock.Elapsed.TotalSeconds)
+        {
+            Splits = splits,
+        };
+    }
+
+    private static async Task<SplitSummary> WritePartAsync(string root, CollectionPlan plan, CollectionPart part, EpisodePlayer?[] players,
+        Func<EpisodePlayer> newPlayer, Tally tally, ShardWriterOptions? writerOptions, CancellationToken cancel)
+    {
+        await using var writer = await ShardWriter.OpenPartAsync(root, plan.Task, part.Split, new ShardPart(part.Index, part.Count),
+            writerOptions, cancel).ConfigureAwait(false);
+        var kept = writer.CommittedRows;
+        tally.Resume(kept);
+        if (kept < part.Episodes)
+        {
+            var stream = part.Stream(plan.Task.Name);
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
-            var workers = Math.Max(1, threads);
             var pending = new ConcurrentDictionary<long, PlayedEpisode>();
             var arrived = new SemaphoreSlim(0);
             // At most this many attempts are played ahead of the writer: it bounds memory whatever the collection size.
-            var window = new SemaphoreSlim(workers * 4);
+            var window = new SemaphoreSlim(players.Length * 4);
+            var firstAttempt = Attempt(writer.CommittedCursor) + 1;
             var next = firstAttempt - 1;
-            var running = Enumerable.Range(0, workers).Select(_ => Task.Run(async () =>
+            var running = Enumerable.Range(0, players.Length).Select(i => Task.Run(async () =>
             {
-                using var player = new EpisodePlayer(environments, actors.Create(), plan);
+                var player = players[i] ??= newPlayer();
                 while (true)
                 {
                     await window.WaitAsync(stop.Token).ConfigureAwait(false);
                     var attempt = Interlocked.Increment(ref next);
-                    pending[attempt] = player.Play(attempt);
+                    pending[attempt] = player.Play(stream, attempt);
                     arrived.Release();
                 }
             }, stop.Token)).ToList();
 
             try
             {
-                for (var attempt = firstAttempt; kept < plan.Episodes; attempt++)
+                for (var attempt = firstAttempt; kept < part.Episodes; attempt++)
                 {
                     PlayedEpisode? episode;
                     while (!pending.TryRemove(attempt, out episode))
@@ -81,21 +117,12 @@ public static class Collector
                         await arrived.WaitAsync(TimeSpan.FromMilliseconds(200), cancel).ConfigureAwait(false);
                     }
                     window.Release();
-                    played++;
-                    steps += episode.Steps;
-                    if (episode.Row is null)
+                    if (episode.Row is not null)
                     {
-                        discarded++;
-                        reasons[episode.DiscardReason!] = reasons.GetValueOrDefault(episode.DiscardReason!) + 1;
-                    }
-                    else
-                    {
-                        var split = kept < plan.TrainEpisodes ? train : test;
-                        await split.WriteAsync(episode.Row, attempt.ToString(CultureInfo.InvariantCulture), cancel).ConfigureAwait(false);
+                        await writer.WriteAsync(episode.Row, attempt.ToString(CultureInfo.InvariantCulture), cancel).ConfigureAwait(false);
                         kept++;
-                        returns += episode.Return;
                     }
-                    progress?.Report(new CollectionProgress(task.Name, kept, plan.Episodes, discarded, steps));
+                    tally.Add(episode);
                 }
             }
             finally
@@ -111,17 +138,45 @@ public static class Collector
                 }
             }
         }
-
-        var trainSummary = await train.CompleteAsync(cancel).ConfigureAwait(false);
-        var testSummary = await test.CompleteAsync(cancel).ConfigureAwait(false);
-        var keptThisRun = kept - resumed;
-        return new CollectionReport(task.Name, trainSummary.Rows, testSummary.Rows, resumed, discarded, reasons, steps,
-            keptThisRun == 0 ? 0 : returns / keptThisRun, trainSummary.FileBytes + testSummary.FileBytes, clock.Elapsed.TotalSeconds)
-        {
-            Splits = [trainSummary, testSummary],
-        };
+        return await writer.CompleteAsync(cancel).ConfigureAwait(false);
     }
 
     private static long Attempt(string? cursor) =>
         cursor is null ? -1 : long.Parse(cursor, NumberStyles.None, CultureInfo.InvariantCulture);
+
+    /// <summary>What a run kept, discarded and played across its parts, reported as it goes.</summary>
+    private sealed class Tally(string task, long planned, IProgress<CollectionProgress>? progress)
+    {
+        public long Kept { get; private set; }
+        public long Resumed { get; private set; }
+        public long Discarded { get; private set; }
+        public long Steps { get; private set; }
+        public double Returns { get; private set; }
+        public SortedDictionary<string, long> Reasons { get; } = new(StringComparer.Ordinal);
+
+        public void Resume(long committed)
+        {
+            Resumed += committed;
+            Kept += committed;
+            Report();
+        }
+
+        public void Add(PlayedEpisode episode)
+        {
+            Steps += episode.Steps;
+            if (episode.Row is null)
+            {
+                Discarded++;
+                Reasons[episode.DiscardReason!] = Reasons.GetValueOrDefault(episode.DiscardReason!) + 1;
+            }
+            else
+            {
+                Kept++;
+                Returns += episode.Return;
+            }
+            Report();
+        }
+
+        private void Report() => progress?.Report(new CollectionProgress(task, Kept, planned, Discarded, Steps));
+    }
 }

@@ -21,7 +21,8 @@ internal sealed class EpisodePlayer(Func<IEnvironment> create, IActor actor, Col
     private EpisodeRecorder? _recorder;
     private float[]? _action;
 
-    public PlayedEpisode Play(long attempt)
+    /// <summary>Plays attempt <paramref name="attempt"/> of a part's seed <paramref name="stream"/>.</summary>
+    public PlayedEpisode Play(string stream, long attempt)
     {
         if (_newEnvironmentPerEpisode && _recorder is not null)
         {
@@ -31,9 +32,8 @@ internal sealed class EpisodePlayer(Func<IEnvironment> create, IActor actor, Col
         var environment = _environment;
         _recorder ??= new EpisodeRecorder(environment.Spec);
         _action ??= new float[environment.Spec.Actions is ContinuousActions box ? box.Size : 0];
-        var task = plan.Task.Name;
-        environment.Reset(EpisodeSeeds.Reset(plan.Seed, task, attempt));
-        actor.BeginEpisode(environment, EpisodeSeeds.Actor(plan.Seed, task, attempt));
+        environment.Reset(EpisodeSeeds.Reset(plan.Seed, stream, attempt));
+        actor.BeginEpisode(environment, EpisodeSeeds.Actor(plan.Seed, stream, attempt));
         _recorder.Clear();
         var continuous = environment as IContinuousEnvironment;
         var discrete = environment as IDiscreteEnvironment;

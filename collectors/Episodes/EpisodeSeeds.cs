@@ -1,15 +1,15 @@
 namespace Jat.Collectors.Episodes;
 
 /// <summary>
-/// The seeds of a collection: attempt <c>a</c> of task <c>t</c> under seed <c>s</c> resets with a seed mixed from all
-/// three (SplitMix64 over a stable hash of the task name), so that tasks and seeds never share episodes, and the
-/// actor samples from a second, independent seed.
+/// The seeds of a collection: attempt <c>a</c> of stream <c>t</c> (a task's shard, <see cref="Collection.CollectionPart.Stream"/>)
+/// under seed <c>s</c> resets with a seed mixed from all three (SplitMix64 over a stable hash of the stream's name), so
+/// that tasks, shards and seeds never share episodes, and the actor samples from a second, independent seed.
 /// </summary>
 public static class EpisodeSeeds
 {
-    public static ulong Reset(ulong seed, string task, long attempt) => Mix(Mix(seed ^ Hash(task)) + (ulong)attempt);
+    public static ulong Reset(ulong seed, string stream, long attempt) => Mix(Mix(seed ^ Hash(stream)) + (ulong)attempt);
 
-    public static ulong Actor(ulong seed, string task, long attempt) => Mix(Reset(seed, task, attempt) ^ 0xA5A5A5A5A5A5A5A5UL);
+    public static ulong Actor(ulong seed, string stream, long attempt) => Mix(Reset(seed, stream, attempt) ^ 0xA5A5A5A5A5A5A5A5UL);
 
     private static ulong Hash(string text)
     {

@@ -1,30 +1,33 @@
-using System.Text.Json;
+using System.Text;
 
 namespace Jat.Schema.Card;
 
 /// <summary>
-/// Where each task's rows came from (<c>.jat/notes.json</c>), so that the card says it, whichever command writes
-/// the card later: expert rollouts, a converted source, or synthetic schema samples.
+/// Where each task's rows came from, so that the card says it, whichever command writes the card later: expert
+/// rollouts, a converted source, or synthetic schema samples. Each task keeps its own note,
+/// <c>.jat/&lt;task&gt;/provenance.txt</c>: folders written by several machines (one task's shards split between them)
+/// then merge by file name, the same note coming from each.
 /// </summary>
 public sealed record DatasetNotes(IReadOnlyDictionary<string, string> Provenance)
 {
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+    private const string FileName = "provenance.txt";
 
-    public static string PathIn(string root) => System.IO.Path.Combine(root, ".jat", "notes.json");
+    public static string PathIn(string root, string task) => System.IO.Path.Combine(root, ".jat", task, FileName);
 
     public static DatasetNotes Load(string root)
     {
-        var path = PathIn(root);
-        if (!File.Exists(path))
-            return new DatasetNotes(new Dictionary<string, string>());
-        try
+        var state = System.IO.Path.Combine(root, ".jat");
+        var notes = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        if (Directory.Exists(state))
         {
-            return JsonSerializer.Deserialize<DatasetNotes>(File.ReadAllBytes(path), Json) ?? new DatasetNotes(new Dictionary<string, string>());
+            foreach (var folder in Directory.EnumerateDirectories(state))
+            {
+                var path = System.IO.Path.Combine(folder, FileName);
+                if (File.Exists(path))
+                    notes[System.IO.Path.GetFileName(folder)] = File.ReadAllText(path, Encoding.UTF8).TrimEnd('\n');
+            }
         }
-        catch (JsonException e)
-        {
-            throw new InvalidDataException($"{path}: unreadable notes ({e.Message}); delete the file and run the command again", e);
-        }
+        return new DatasetNotes(notes);
     }
 
     /// <summary>
@@ -34,46 +37,24 @@ public sealed record DatasetNotes(IReadOnlyDictionary<string, string> Provenance
     /// <exception cref="InvalidOperationException">the task was started with another provenance; the message says what to do.</exception>
     public static void Claim(string root, string task, string provenance)
     {
-        var path = PathIn(root);
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
-        using (Lock(path + ".lock"))
-        {
-            var recorded = Load(root).Provenance.GetValueOrDefault(task);
-            if (recorded is not null && recorded != provenance)
-                throw new InvalidOperationException(
-                    $"{task} in {root} was started as \"{recorded}\", not \"{provenance}\"; resume it with the same source and options, " +
-                    $"or write to another folder (or delete {System.IO.Path.Combine(root, task)} and {System.IO.Path.Combine(root, ".jat", task)} first)");
-        }
-        Record(root, task, provenance);
+        var path = PathIn(root, task);
+        var recorded = File.Exists(path) ? File.ReadAllText(path, Encoding.UTF8).TrimEnd('\n') : null;
+        if (recorded is not null && recorded != provenance)
+            throw new InvalidOperationException(
+                $"{task} in {root} was started as \"{recorded}\", not \"{provenance}\"; resume it with the same source and options, " +
+                $"or write to another folder (or delete {System.IO.Path.Combine(root, task)} and {System.IO.Path.Combine(root, ".jat", task)} first)");
+        if (recorded is null)
+            Record(root, task, provenance);
     }
 
-    /// <summary>Records where one task's rows came from, keeping the notes of the others.</summary>
-    /// <remarks>Several writers may share a folder (tasks in parallel, or several processes), so the read-merge-write
-    /// runs under an exclusive lock file and replaces the notes atomically.</remarks>
+    /// <summary>Records where one task's rows came from, replacing its note atomically.</summary>
     public static void Record(string root, string task, string provenance)
     {
-        var path = PathIn(root);
+        var path = PathIn(root, task);
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
-        using var exclusive = Lock(path + ".lock");
-        var notes = Load(root);
-        var merged = new SortedDictionary<string, string>(notes.Provenance.ToDictionary(), StringComparer.Ordinal) { [task] = provenance };
+        // Unique per process and thread: several writers of one task (its splits, or its parts) may record at once.
         var temporary = $"{path}.{Environment.ProcessId}.{Environment.CurrentManagedThreadId}.tmp";
-        File.WriteAllBytes(temporary, JsonSerializer.SerializeToUtf8Bytes(new DatasetNotes(merged), Json));
+        File.WriteAllText(temporary, provenance + "\n", new UTF8Encoding(false));
         File.Move(temporary, path, overwrite: true);
-    }
-
-    private static FileStream Lock(string path)
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            try
-            {
-                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-            }
-            catch (IOException) when (attempt < 200)
-            {
-                Thread.Sleep(25);
-            }
-        }
     }
 }

@@ -69,13 +69,32 @@ public sealed partial class ShardWriter : IAsyncDisposable
     /// <exception cref="IOException">another process is writing the same split of the same folder.</exception>
     /// <exception cref="InvalidOperationException">the folder holds this split from another writer or with other features.</exception>
     public static Task<ShardWriter> OpenAsync(string datasetDirectory, TaskSpec task, string split,
+        ShardWriterOptions? options = null, CancellationToken ct = default) =>
+        OpenAsync(datasetDirectory, task, split, null, options, ct);
+
+    /// <summary>
+    /// Opens one part of a split for writing, resuming it where a previous writer left it: the part becomes exactly one
+    /// shard, <c>&lt;split&gt;-&lt;part&gt;-of-&lt;parts&gt;.parquet</c>, however large (the shard size does not apply),
+    /// so that parts written by different processes or machines merge by file name into the whole split.
+    /// </summary>
+    /// <exception cref="IOException">another process is writing the same part of the same folder.</exception>
+    /// <exception cref="InvalidOperationException">the folder holds this part from another writer or with other features.</exception>
+    public static Task<ShardWriter> OpenPartAsync(string datasetDirectory, TaskSpec task, string split, ShardPart part,
         ShardWriterOptions? options = null, CancellationToken ct = default)
+    {
+        if (part.Count < 1 || part.Index < 0 || part.Index >= part.Count)
+            throw new ArgumentOutOfRangeException(nameof(part), part, "a part is numbered 0 to its count - 1");
+        return OpenAsync(datasetDirectory, task, split, (ShardPart?)part, options, ct);
+    }
+
+    private static Task<ShardWriter> OpenAsync(string datasetDirectory, TaskSpec task, string split, ShardPart? part,
+        ShardWriterOptions? options, CancellationToken ct)
     {
         options ??= ShardWriterOptions.Default;
         options.Check();
         if (!SplitPattern().IsMatch(split))
             throw new ArgumentException($"'{split}' is not a split name the Hub accepts (letters, digits, _ and dots)", nameof(split));
-        var layout = new DatasetLayout(datasetDirectory, task.Name, split);
+        var layout = new DatasetLayout(datasetDirectory, task.Name, split, part);
         Directory.CreateDirectory(layout.StagingDirectory);
         FileStream lockFile;
         try
@@ -185,7 +204,7 @@ public sealed partial class ShardWriter : IAsyncDisposable
             var committed = new OpenShard(index, (open?.Rows ?? 0) + _bufferedRows, (open?.RowGroups ?? 0) + 1, length, tail,
                 _bufferedCursor ?? _manifest.Cursor);
             var manifest = _manifest with { Rows = _manifest.Rows + _bufferedRows, Open = committed };
-            if (length >= _options.ShardBytes)
+            if (length >= _options.ShardBytes && _layout.Part is null)
                 manifest = Seal(manifest);
             manifest.Save(_layout.ManifestPath, _options.Durable);
             _manifest = manifest;
@@ -317,7 +336,7 @@ public sealed partial class ShardWriter : IAsyncDisposable
         foreach (var shard in manifest.Shards)
         {
             var from = layout.StagingShard(shard.Index);
-            var to = Path.Combine(layout.FinalDirectory, new ShardName(layout.Task, layout.Split, shard.Index, count).FileName);
+            var to = Path.Combine(layout.FinalDirectory, layout.FinalName(shard.Index, count).FileName);
             if (File.Exists(from))
                 File.Move(from, to, overwrite: true);
             else if (!File.Exists(to))
@@ -332,5 +351,8 @@ public sealed partial class ShardWriter : IAsyncDisposable
     private static partial Regex SplitPattern();
 }
 
-/// <summary>What a completed split holds.</summary>
+/// <summary>One of <see cref="Count"/> parts of a split, written as its shard number <see cref="Index"/>.</summary>
+public readonly record struct ShardPart(int Index, int Count);
+
+/// <summary>What a completed split (or part of one) holds.</summary>
 public sealed record SplitSummary(string Task, string Split, long Rows, int Shards, long FileBytes);

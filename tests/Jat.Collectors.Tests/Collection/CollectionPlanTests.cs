@@ -31,4 +31,42 @@ public sealed class CollectionPlanTests
         Assert.Throws<ArgumentException>(() => CollectionPlan.For(TaskRegistry.Get("atari-pong"), 10, 0));
         Assert.Throws<ArgumentException>(() => CollectionPlan.For(TaskRegistry.Get("mujoco-hopper"), 1, 0));
     }
+
+    [Theory]
+    [InlineData("babyai-go-to-local", null, new long[] { 25_000, 25_000, 25_000, 20_000 }, new long[] { 5_000 })]
+    [InlineData("babyai-go-to-local", 2_000L, new long[] { 1_900 }, new long[] { 100 })]
+    [InlineData("mujoco-hopper", null, new long[] { 4_166, 4_166, 668 }, new long[] { 1_000 })]
+    [InlineData("mujoco-pendulum", null, new long[] { 9_000 }, new long[] { 1_000 })]
+    public void Splits_are_cut_into_shards_of_a_fixed_number_of_episodes_per_task(string task, long? episodes, long[] train, long[] test)
+    {
+        var plan = CollectionPlan.For(TaskRegistry.Get(task), episodes, 0);
+
+        var parts = plan.Parts;
+
+        Assert.Equal(train, parts.Where(p => p.Split == "train").Select(p => p.Episodes));
+        Assert.Equal(test, parts.Where(p => p.Split == "test").Select(p => p.Episodes));
+        Assert.All(parts, p => Assert.Equal(p.Split == "train" ? train.Length : test.Length, p.Count));
+        Assert.Equal(Enumerable.Range(0, train.Length), parts.Where(p => p.Split == "train").Select(p => p.Index));
+    }
+
+    [Fact]
+    public void Humanoid_shards_stay_under_the_hubs_file_size()
+    {
+        // 376 + 17 + 1 float32 per step, 1,000 steps: 1.58 MB of raw steps per episode.
+        var plan = CollectionPlan.For(TaskRegistry.Get("mujoco-humanoid"), null, 0);
+
+        Assert.Equal(158, plan.EpisodesPerShard);
+        Assert.Equal(57, plan.Parts.Count(p => p.Split == "train"));
+    }
+
+    [Fact]
+    public void Each_part_draws_from_its_own_seed_stream()
+    {
+        var plan = CollectionPlan.For(TaskRegistry.Get("mujoco-hopper"), null, 0);
+
+        var streams = plan.Parts.Select(p => p.Stream(plan.Task.Name)).ToList();
+
+        Assert.Equal(streams.Count, streams.Distinct().Count());
+        Assert.Equal("mujoco-hopper/test/0", streams[^1]);
+    }
 }

@@ -81,7 +81,8 @@ public sealed class CollectorTests
 
         using (var stop = new CancellationTokenSource())
         {
-            var progress = new Progress<CollectionProgress>(p =>
+            // Reported on the collector's thread, at once: a posted report could arrive after the source is disposed.
+            var progress = new Immediate(p =>
             {
                 if (p.Kept >= 45)
                     stop.Cancel();
@@ -114,12 +115,58 @@ public sealed class CollectorTests
         Assert.Contains("NaN", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Workers_write_disjoint_shards_that_merge_into_the_whole_collection()
+    {
+        using var whole = new TempDirectory();
+        using var merged = new TempDirectory();
+        // 36 train episodes in 6 shards of 6, 4 test episodes in one: seven parts for three workers.
+        var plan = CollectionPlan.For(TaskRegistry.Get("mujoco-hopper"), 40, 5) with { EpisodesPerShard = 6 };
+        await Collect(whole.Path, plan, threads: 2);
+
+        var written = new List<string>();
+        for (var worker = 0; worker < 3; worker++)
+        {
+            using var alone = new TempDirectory();
+            var (mine, parts) = Assert.Single(new WorkerShare(worker, 3).Assign([plan]));
+            await Collector.RunAsync(alone.Path, mine, Create, new RandomActorSource(), 1, null, CancellationToken.None, SmallRowGroups, parts);
+            foreach (var file in Directory.GetFiles(alone.Path, "*", SearchOption.AllDirectories))
+            {
+                var relative = Path.GetRelativePath(alone.Path, file);
+                var target = Path.Combine(merged.Path, relative);
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                if (File.Exists(target))
+                {
+                    Assert.True(SameBytes(file, target), $"{relative} is written by two workers with different contents");
+                    continue;
+                }
+                File.Copy(file, target);
+                if (relative.EndsWith(".parquet", StringComparison.Ordinal) && !relative.StartsWith(".jat", StringComparison.Ordinal))
+                    written.Add(relative);
+            }
+        }
+
+        var expected = Directory.GetFiles(Path.Combine(whole.Path, "mujoco-hopper"), "*.parquet")
+            .Select(f => Path.GetRelativePath(whole.Path, f)).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(7, expected.Count);
+        Assert.Equal(expected, written.Order(StringComparer.Ordinal));
+        foreach (var file in expected)
+            Assert.True(SameBytes(Path.Combine(whole.Path, file), Path.Combine(merged.Path, file)), $"{file} differs from the one-worker run");
+        var rows = await ShardReader.ReadSplitAsync(merged.Path, plan.Task, "train").ToListAsync();
+        Assert.Equal(36, rows.Count);
+    }
+
     private static bool SameBytes(string a, string b) => File.ReadAllBytes(a).AsSpan().SequenceEqual(File.ReadAllBytes(b));
 
     private static IEnvironment Create() => MuJoCoTasks.Create("mujoco-hopper");
 
     private static Task<CollectionReport> Collect(string root, CollectionPlan plan, int threads) =>
         Collector.RunAsync(root, plan, Create, new RandomActorSource(), threads, null, CancellationToken.None, SmallRowGroups);
+
+    private sealed class Immediate(Action<CollectionProgress> report) : IProgress<CollectionProgress>
+    {
+        public void Report(CollectionProgress value) => report(value);
+    }
 
     private sealed class NaNActorSource : IActorSource
     {
