@@ -24,6 +24,7 @@ internal static class CollectCommand
         var seed = new Option<ulong>("--seed") { Description = "Every episode's seed derives from it, the task and the episode's number.", DefaultValueFactory = _ => 0 };
         var threads = new Option<int>("--threads", "-j") { Description = "Episodes played at once; the output does not depend on it.", DefaultValueFactory = _ => Environment.ProcessorCount };
         var rowGroup = new Option<string>("--row-group-size") { Description = "Uncompressed bytes per Parquet row group (each is a commit point).", DefaultValueFactory = _ => "64MiB" };
+        var perShard = new Option<long?>("--episodes-per-shard") { Description = "Episodes per shard file [default: per task, about 250 MB of raw steps (BabyAI 25,000)]. Part of what the files are: resume and merge with the same value." };
         var worker = new Option<int>("--worker") { Description = "This machine's number, 0 to --workers - 1: it writes its share of the shards (a Slurm array index, a Kubernetes job completion index).", DefaultValueFactory = _ => 0 };
         var workers = new Option<int>("--workers") { Description = "Machines sharing the collection; their folders merge by file name into the dataset one machine writes.", DefaultValueFactory = _ => 1 };
         var json = new Option<bool>("--json") { Description = "Print one JSON summary on stdout instead of a table." };
@@ -33,7 +34,7 @@ internal static class CollectCommand
             "whatever --threads and --workers; killed at any moment, the same command resumes and ends with the dataset an " +
             "uninterrupted run writes.")
         {
-            tasks, output, episodes, random, expert, deterministic, seed, threads, rowGroup, worker, workers, json,
+            tasks, output, episodes, random, expert, deterministic, seed, threads, rowGroup, perShard, worker, workers, json,
         };
         command.SetAction((result, ct) => Terminal.RunAsync(async () =>
         {
@@ -49,6 +50,8 @@ internal static class CollectCommand
                 if (!EnvironmentCatalog.Contains(spec.Name))
                     throw new ArgumentException($"{spec.Name} has no environment in Jat yet; environments: {string.Join(", ", EnvironmentCatalog.Tasks)}.");
                 var plan = CollectionPlan.For(spec, result.GetValue(episodes), result.GetValue(seed));
+                if (result.GetValue(perShard) is { } size)
+                    plan = size >= 1 ? plan with { EpisodesPerShard = size } : throw new ArgumentException($"--episodes-per-shard must be at least 1, not {size}.");
                 IActorSource actors = result.GetValue(random)
                     ? new RandomActorSource()
                     : spec.Domain == Domain.BabyAI && result.GetValue(expert) is null

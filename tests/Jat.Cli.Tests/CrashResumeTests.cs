@@ -66,7 +66,7 @@ public sealed class CrashResumeTests
     [Fact]
     public async Task Collect_killed_twice_then_resumed_equals_an_uninterrupted_run()
     {
-        string[] collect = ["collect", "mujoco-halfcheetah", "--random", "--episodes", "60", "--seed", "5", "--row-group-size", "300KB", "--shard-size", "2MB"];
+        string[] collect = ["collect", "mujoco-halfcheetah", "--random", "--episodes", "60", "--seed", "5", "--row-group-size", "300KB", "--episodes-per-shard", "20"];
         using var reference = new TempDirectory();
         using var resumed = new TempDirectory();
         var clean = await JatProcess.RunAsync([.. collect, "--out", reference.Path]);
@@ -80,7 +80,7 @@ public sealed class CrashResumeTests
             _ = process.StandardOutput.ReadToEndAsync();
             _ = process.StandardError.ReadToEndAsync();
             var deadline = DateTime.UtcNow.AddMinutes(2);
-            while (!process.HasExited && CommittedRows(resumed.Path, "mujoco-halfcheetah", "train") < threshold && DateTime.UtcNow < deadline)
+            while (!process.HasExited && CommittedRows(resumed.Path, "mujoco-halfcheetah", "train.part*") < threshold && DateTime.UtcNow < deadline)
                 await Task.Delay(2);
             if (!process.HasExited)
             {
@@ -103,12 +103,14 @@ public sealed class CrashResumeTests
             Assert.True(bytes.AsSpan().SequenceEqual(actual[name]), $"{name} differs from the uninterrupted run");
     }
 
-    private static long CommittedRows(string root, string task, string split)
+    /// <summary>Rows committed in the manifests named <paramref name="manifests"/> (a split, or its parts with a wildcard).</summary>
+    private static long CommittedRows(string root, string task, string manifests)
     {
         try
         {
-            var path = Path.Combine(root, ".jat", task, split + ".json");
-            return File.Exists(path) ? (long?)JsonNode.Parse(File.ReadAllText(path))?["rows"] ?? 0 : 0;
+            var folder = Path.Combine(root, ".jat", task);
+            return !Directory.Exists(folder) ? 0 : Directory.GetFiles(folder, manifests + ".json")
+                .Sum(path => (long?)JsonNode.Parse(File.ReadAllText(path))?["rows"] ?? 0);
         }
         catch (Exception e) when (e is IOException or System.Text.Json.JsonException)
         {
