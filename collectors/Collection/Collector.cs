@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using Jat.Collectors.Actors;
@@ -85,38 +84,31 @@ public static class Collector
         {
             var stream = part.Stream(plan.Task.Name);
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
-            var pending = new ConcurrentDictionary<long, PlayedEpisode>();
-            var arrived = new SemaphoreSlim(0);
-            // At most this many attempts are played ahead of the writer: it bounds memory whatever the collection size.
-            var window = new SemaphoreSlim(players.Length * 4);
-            var firstAttempt = Attempt(writer.CommittedCursor) + 1;
-            var next = firstAttempt - 1;
-            var running = Enumerable.Range(0, players.Length).Select(i => Task.Run(async () =>
+            // Played attempts waiting for the writer, at most 32 per player: it bounds memory whatever the size.
+            using var handoff = new AttemptHandoff<PlayedEpisode>(Attempt(writer.CommittedCursor) + 1, players.Length * 32);
+            var running = Enumerable.Range(0, players.Length).Select(i => Task.Factory.StartNew(() =>
             {
                 var player = players[i] ??= newPlayer();
                 while (true)
                 {
-                    await window.WaitAsync(stop.Token).ConfigureAwait(false);
-                    var attempt = Interlocked.Increment(ref next);
-                    pending[attempt] = player.Play(stream, attempt);
-                    arrived.Release();
+                    var attempt = handoff.Claim(stop.Token);
+                    handoff.Put(attempt, player.Play(stream, attempt));
                 }
-            }, stop.Token)).ToList();
+            }, stop.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default)).ToList();
+            void ThrowIfAPlayerFailed()
+            {
+                if (running.FirstOrDefault(t => t.IsFaulted) is { } failed)
+                {
+                    failed.GetAwaiter().GetResult();
+                }
+            }
 
             try
             {
-                for (var attempt = firstAttempt; kept < part.Episodes; attempt++)
+                for (var attempt = Attempt(writer.CommittedCursor) + 1; kept < part.Episodes; attempt++)
                 {
-                    PlayedEpisode? episode;
-                    while (!pending.TryRemove(attempt, out episode))
-                    {
-                        if (running.FirstOrDefault(t => t.IsFaulted) is { } failed)
-                        {
-                            await failed.ConfigureAwait(false);
-                        }
-                        await arrived.WaitAsync(TimeSpan.FromMilliseconds(200), cancel).ConfigureAwait(false);
-                    }
-                    window.Release();
+                    // Sleep until a few more episodes are ready, up to the ones the part may still need.
+                    var episode = handoff.Take(attempt, attempt + Math.Min(15, part.Episodes - kept - 1), ThrowIfAPlayerFailed, cancel);
                     if (episode.Row is not null)
                     {
                         await writer.WriteAsync(episode.Row, attempt.ToString(CultureInfo.InvariantCulture), cancel).ConfigureAwait(false);
@@ -134,7 +126,7 @@ public static class Collector
                 }
                 catch (OperationCanceledException)
                 {
-                    // the workers were stopped: what they had not handed over is not needed
+                    // the players were stopped: what they had not handed over is not needed
                 }
             }
         }
