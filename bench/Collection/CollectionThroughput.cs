@@ -58,46 +58,69 @@ public static class CollectionThroughput
             1 - (bareTiming.Median / collectTiming.Median));
     }
 
-    /// <summary>The collector's episodes (attempts 0…n−1 of each part, the same seeds), stepped without recording or writing.</summary>
+    /// <summary>
+    /// The collector's episodes (attempts 0…n−1 of each part, the same seeds, in the same batches of the actor's batch
+    /// size, the actor choosing for a batch at once), stepped without recording or writing.
+    /// </summary>
     private static long PlayBare(CollectionPlan plan, IActorSource actors, int threads, CancellationToken cancel)
     {
         long steps = 0;
         var next = -1L;
-        var episodes = plan.Parts.SelectMany(p => Enumerable.Range(0, (int)p.Episodes).Select(a => (Stream: p.Stream(plan.Task.Name), Attempt: (long)a))).ToArray();
+        var size = actors.BatchSize;
+        var batches = plan.Parts.SelectMany(p => Enumerable.Range(0, (int)((p.Episodes + size - 1) / size))
+            .Select(b => (Stream: p.Stream(plan.Task.Name), First: (long)b * size))).ToArray();
         Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads, CancellationToken = cancel }, _ =>
         {
             // As the collector: BabyAI gets a new level per episode (its generator remembers between episodes).
             var newPerEpisode = plan.Task.Domain == Domain.BabyAI;
-            var environment = EnvironmentCatalog.Create(plan.Task.Name);
+            var environments = Enumerable.Range(0, size).Select(_ => EnvironmentCatalog.Create(plan.Task.Name)).ToArray();
             using var actor = actors.Create();
-            var action = new float[environment.Spec.Actions is ContinuousActions box ? box.Size : 0];
+            var width = environments[0].Spec.Actions is ContinuousActions box ? box.Size : 0;
+            var continuous = new float[size * width];
+            var discrete = new int[size];
+            var able = new bool[size];
+            var running = new int[size];
+            var lengths = new long[size];
             long index;
-            while ((index = Interlocked.Increment(ref next)) < episodes.Length)
+            while ((index = Interlocked.Increment(ref next)) < batches.Length)
             {
-                var (stream, attempt) = episodes[index];
-                if (newPerEpisode)
+                var (stream, first) = batches[index];
+                for (var slot = 0; slot < size; slot++)
                 {
-                    environment.Dispose();
-                    environment = EnvironmentCatalog.Create(plan.Task.Name);
+                    if (newPerEpisode)
+                    {
+                        environments[slot].Dispose();
+                        environments[slot] = EnvironmentCatalog.Create(plan.Task.Name);
+                    }
+                    environments[slot].Reset(EpisodeSeeds.Reset(plan.Seed, stream, first + slot));
+                    actor.BeginEpisode(slot, environments[slot], EpisodeSeeds.Actor(plan.Seed, stream, first + slot));
+                    running[slot] = slot;
+                    lengths[slot] = 0;
                 }
-                environment.Reset(EpisodeSeeds.Reset(plan.Seed, stream, attempt));
-                actor.BeginEpisode(environment, EpisodeSeeds.Actor(plan.Seed, stream, attempt));
-                long played = 0;
-                while (true)
+                var count = size;
+                while (count > 0)
                 {
-                    if (!actor.TryAct(environment, action, out var choice))
-                        break; // the collector discards such an episode; both stop here
+                    actor.Act(running.AsSpan(0, count), environments, continuous, discrete, able);
+                    var still = 0;
+                    for (var k = 0; k < count; k++)
+                    {
+                        var slot = running[k];
+                        if (!able[k])
+                            continue; // the collector discards such an episode; both stop here
 
-                    played++;
-                    var transition = environment is IContinuousEnvironment continuous
-                        ? continuous.Step(action)
-                        : ((IDiscreteEnvironment)environment).Step(choice);
-                    if (transition.Done || (plan.MaxEpisodeSteps is { } limit && played > limit))
-                        break;
+                        lengths[slot]++;
+                        var transition = environments[slot] is IContinuousEnvironment stepped
+                            ? stepped.Step(continuous.AsSpan(k * width, width))
+                            : ((IDiscreteEnvironment)environments[slot]).Step(discrete[k]);
+                        if (!transition.Done && !(plan.MaxEpisodeSteps is { } limit && lengths[slot] > limit))
+                            running[still++] = slot;
+                    }
+                    count = still;
                 }
-                Interlocked.Add(ref steps, played);
+                Interlocked.Add(ref steps, lengths.Sum());
             }
-            environment.Dispose();
+            foreach (var environment in environments)
+                environment.Dispose();
         });
         return steps;
     }

@@ -13,20 +13,32 @@ public sealed class BabyAIBotActorSource : IActorSource
 {
     public string Description => "the BabyAI bot (JAT's expert for BabyAI), one replan per step";
 
+    /// <summary>The bot plans for one episode at a time; nothing is gained by batching.</summary>
+    public int BatchSize => 1;
+
     public IActor Create() => new BotActor();
 
     private sealed class BotActor : IActor
     {
-        private BabyAIBot? _bot;
+        private readonly List<BabyAIBot?> _bots = [];
 
-        public void BeginEpisode(IEnvironment environment, ulong seed) =>
-            _bot = new BabyAIBot(environment as RoomGridLevel
-                ?? throw new ArgumentException($"The BabyAI bot plays BabyAI levels, not {environment.Spec.Task}."));
-
-        public bool TryAct(IEnvironment environment, Span<float> continuous, out int discrete)
+        public void BeginEpisode(int slot, IEnvironment environment, ulong seed)
         {
-            var bot = _bot ?? throw new InvalidOperationException("BeginEpisode was not called.");
-            return bot.TryReplan(out discrete);
+            while (_bots.Count <= slot)
+            {
+                _bots.Add(null);
+            }
+            _bots[slot] = new BabyAIBot(environment as RoomGridLevel
+                ?? throw new ArgumentException($"The BabyAI bot plays BabyAI levels, not {environment.Spec.Task}."));
+        }
+
+        public void Act(ReadOnlySpan<int> slots, IReadOnlyList<IEnvironment> environments, Span<float> continuous, Span<int> discrete, Span<bool> able)
+        {
+            for (var k = 0; k < slots.Length; k++)
+            {
+                var bot = _bots[slots[k]] ?? throw new InvalidOperationException("BeginEpisode was not called.");
+                able[k] = bot.TryReplan(out discrete[k]);
+            }
         }
 
         public void Dispose()

@@ -8,26 +8,39 @@ public sealed class RandomActorSource : IActorSource
 {
     public string Description => "uniform random actions";
 
+    public int BatchSize => 1;
+
     public IActor Create() => new RandomActor();
 
     private sealed class RandomActor : IActor
     {
-        private RandomPolicy? _policy;
+        private readonly List<RandomPolicy?> _policies = [];
 
-        public void BeginEpisode(IEnvironment environment, ulong seed) =>
-            _policy = new RandomPolicy(environment.Spec.Actions, seed);
-
-        public bool TryAct(IEnvironment environment, Span<float> continuous, out int discrete)
+        public void BeginEpisode(int slot, IEnvironment environment, ulong seed)
         {
-            var policy = _policy ?? throw new InvalidOperationException("BeginEpisode was not called.");
-            if (environment.Spec.Actions is DiscreteActions)
+            while (_policies.Count <= slot)
             {
-                discrete = policy.ActDiscrete();
-                return true;
+                _policies.Add(null);
             }
-            policy.Act(continuous);
-            discrete = 0;
-            return true;
+            _policies[slot] = new RandomPolicy(environment.Spec.Actions, seed);
+        }
+
+        public void Act(ReadOnlySpan<int> slots, IReadOnlyList<IEnvironment> environments, Span<float> continuous, Span<int> discrete, Span<bool> able)
+        {
+            for (var k = 0; k < slots.Length; k++)
+            {
+                var environment = environments[slots[k]];
+                var policy = _policies[slots[k]] ?? throw new InvalidOperationException("BeginEpisode was not called.");
+                if (environment.Spec.Actions is ContinuousActions box)
+                {
+                    policy.Act(continuous.Slice(k * box.Size, box.Size));
+                }
+                else
+                {
+                    discrete[k] = policy.ActDiscrete();
+                }
+                able[k] = true;
+            }
         }
 
         public void Dispose()

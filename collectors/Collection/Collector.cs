@@ -12,8 +12,9 @@ namespace Jat.Collectors.Collection;
 /// <para>
 /// Each shard is a <see cref="CollectionPart"/>. Its attempts are numbered 0, 1, 2…; attempt <c>a</c> resets with a seed
 /// derived from the plan's seed, the part and <c>a</c> only, so its episode is the same whichever thread or machine
-/// plays it. Threads play attempts in parallel; the writer takes them back in attempt order and keeps or discards each
-/// until the part has its episodes. The output is therefore byte-identical for any number of threads, and a part
+/// plays it. Threads play attempts in parallel, in fixed batches of the actor's batch size (an expert acts for a batch
+/// with one network call); the writer takes them back in attempt order and keeps or discards each until the part has
+/// its episodes. The output is therefore byte-identical for any number of threads, and a part
 /// written on another machine is the same file.
 /// </para>
 /// <para>
@@ -49,8 +50,8 @@ public static class Collector
         {
             foreach (var part in parts)
             {
-                summaries.Add(await WritePartAsync(root, plan, part, players, () => new EpisodePlayer(environments, actors.Create(), plan),
-                    tally, writerOptions, cancel).ConfigureAwait(false));
+                summaries.Add(await WritePartAsync(root, plan, part, players, actors.BatchSize,
+                    () => new EpisodePlayer(environments, actors.Create(), plan, actors.BatchSize), tally, writerOptions, cancel).ConfigureAwait(false));
             }
         }
         finally
@@ -74,7 +75,7 @@ public static class Collector
     }
 
     private static async Task<SplitSummary> WritePartAsync(string root, CollectionPlan plan, CollectionPart part, EpisodePlayer?[] players,
-        Func<EpisodePlayer> newPlayer, Tally tally, ShardWriterOptions? writerOptions, CancellationToken cancel)
+        int batchSize, Func<EpisodePlayer> newPlayer, Tally tally, ShardWriterOptions? writerOptions, CancellationToken cancel)
     {
         await using var writer = await ShardWriter.OpenPartAsync(root, plan.Task, part.Split, new ShardPart(part.Index, part.Count),
             writerOptions, cancel).ConfigureAwait(false);
@@ -83,16 +84,22 @@ public static class Collector
         if (kept < part.Episodes)
         {
             var stream = part.Stream(plan.Task.Name);
+            // Attempts are played in fixed batches (attempts bB … bB + B - 1), so that a batch's episodes are the same
+            // whichever thread plays them; a resumed part replays the batch it stopped in and skips what it has.
+            var batch = batchSize;
+            var resumeAt = Attempt(writer.CommittedCursor) + 1;
+            var firstBatch = resumeAt / batch;
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
-            // Played attempts waiting for the writer, at most 32 per player: it bounds memory whatever the size.
-            using var handoff = new AttemptHandoff<PlayedEpisode>(Attempt(writer.CommittedCursor) + 1, players.Length * 32);
+            // At most 32 attempts per player waiting for the writer: it bounds memory whatever the collection size.
+            using var handoff = new BatchHandoff<PlayedEpisode[]>(firstBatch, Math.Max(2, players.Length * 32 / batch),
+                LastBatchNeeded(resumeAt, part.Episodes - kept, batch));
             var running = Enumerable.Range(0, players.Length).Select(i => Task.Factory.StartNew(() =>
             {
                 var player = players[i] ??= newPlayer();
                 while (true)
                 {
-                    var attempt = handoff.Claim(stop.Token);
-                    handoff.Put(attempt, player.Play(stream, attempt));
+                    var claimed = handoff.Claim(stop.Token);
+                    handoff.Put(claimed, player.Play(stream, claimed * batch, batch));
                 }
             }, stop.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default)).ToList();
             void ThrowIfAPlayerFailed()
@@ -105,16 +112,25 @@ public static class Collector
 
             try
             {
-                for (var attempt = Attempt(writer.CommittedCursor) + 1; kept < part.Episodes; attempt++)
+                for (var number = firstBatch; kept < part.Episodes; number++)
                 {
-                    // Sleep until a few more episodes are ready, up to the ones the part may still need.
-                    var episode = handoff.Take(attempt, attempt + Math.Min(15, part.Episodes - kept - 1), ThrowIfAPlayerFailed, cancel);
-                    if (episode.Row is not null)
+                    // Sleep until a few more batches are ready, up to the ones the part may still need.
+                    var needed = LastBatchNeeded(number * batch, part.Episodes - kept, batch);
+                    handoff.Need(needed);
+                    var episodes = handoff.Take(number, Math.Min(needed, number + (15 / batch)), ThrowIfAPlayerFailed, cancel);
+                    foreach (var episode in episodes)
                     {
-                        await writer.WriteAsync(episode.Row, attempt.ToString(CultureInfo.InvariantCulture), cancel).ConfigureAwait(false);
-                        kept++;
+                        if (episode.Attempt < resumeAt || kept == part.Episodes)
+                        {
+                            continue;
+                        }
+                        if (episode.Row is not null)
+                        {
+                            await writer.WriteAsync(episode.Row, episode.Attempt.ToString(CultureInfo.InvariantCulture), cancel).ConfigureAwait(false);
+                            kept++;
+                        }
+                        tally.Add(episode);
                     }
-                    tally.Add(episode);
                 }
             }
             finally
@@ -132,6 +148,9 @@ public static class Collector
         }
         return await writer.CompleteAsync(cancel).ConfigureAwait(false);
     }
+
+    /// <summary>The last batch needed if every attempt from <paramref name="attempt"/> on were kept.</summary>
+    private static long LastBatchNeeded(long attempt, long stillNeeded, int batch) => (attempt + stillNeeded - 1) / batch;
 
     private static long Attempt(string? cursor) =>
         cursor is null ? -1 : long.Parse(cursor, NumberStyles.None, CultureInfo.InvariantCulture);

@@ -1,4 +1,5 @@
 using Jat.Environments;
+using Jat.Environments.Random;
 using Jat.Experts.Checkpoints;
 using Jat.Experts.Dqn;
 using Jat.Experts.Normalization;
@@ -98,6 +99,107 @@ internal sealed class TrainedExpert : IExpert
                 actions[i] = (int)chosen[i];
             }
         }
+    }
+
+    /// <summary>
+    /// Acts for several episodes with one network call, row <c>i</c> drawing its noise from <paramref name="draws"/>[i]
+    /// (null: the mean action), so that an episode's actions follow its own seed whichever episodes share the batch.
+    /// </summary>
+    public void ActContinuous(IReadOnlyList<Observation> observations, IReadOnlyList<NumpyGenerator>? draws, Span<float> actions)
+    {
+        ArgumentNullException.ThrowIfNull(observations);
+        var layout = Header.Actions;
+        if (!layout.Continuous || _checkpoint.Network is not GaussianActorCritic network || Header.Settings is not PpoSettings settings)
+        {
+            throw new InvalidOperationException($"The {Header.Algorithm} expert for {Header.Task} does not output continuous actions.");
+        }
+        var size = layout.Size;
+        using (no_grad())
+        using (NewDisposeScope())
+        {
+            var raw = network.Mean(Vectors(observations)).data<float>().ToArray();
+            if (draws is not null)
+            {
+                var deviation = network.StandardDeviation.data<float>().ToArray();
+                for (var row = 0; row < observations.Count; row++)
+                {
+                    for (var j = 0; j < size; j++)
+                    {
+                        raw[(row * size) + j] += (float)draws[row].StandardNormal() * deviation[j];
+                    }
+                }
+            }
+            ActionBounds.Apply(layout, settings.ActionBounding, raw, actions[..raw.Length]);
+        }
+    }
+
+    /// <summary>
+    /// Chooses for several episodes with one network call, row <c>i</c> drawing from <paramref name="draws"/>[i] (null:
+    /// the most likely action; DQN: the greedy one, else ε-greedy with the settings' acting ε).
+    /// </summary>
+    public void ActDiscrete(IReadOnlyList<Observation> observations, IReadOnlyList<NumpyGenerator>? draws, Span<int> actions)
+    {
+        ArgumentNullException.ThrowIfNull(observations);
+        if (Header.Actions.Continuous)
+        {
+            throw new InvalidOperationException($"The expert for {Header.Task} outputs continuous actions.");
+        }
+        var count = Header.Actions.Size;
+        using (no_grad())
+        using (NewDisposeScope())
+        {
+            switch (_checkpoint.Network)
+            {
+                case CategoricalActorCritic network:
+                    var probabilities = network.Probabilities(Vectors(observations)).data<float>().ToArray();
+                    for (var row = 0; row < observations.Count; row++)
+                    {
+                        var p = probabilities.AsSpan(row * count, count);
+                        actions[row] = draws is null ? ArgMax(p) : Draw(p, draws[row].Random());
+                    }
+                    break;
+                case QNetwork q:
+                    var values = q.call(QInput(q, observations)).data<float>().ToArray();
+                    var epsilon = draws is null ? 0 : ((DqnSettings)Header.Settings).ActingEpsilon;
+                    for (var row = 0; row < observations.Count; row++)
+                    {
+                        actions[row] = epsilon > 0 && draws![row].Random() < epsilon
+                            ? (int)draws[row].Integers(0, count)
+                            : ArgMax(values.AsSpan(row * count, count));
+                    }
+                    break;
+                default:
+                    throw new InvalidOperationException($"The {Header.Algorithm} expert for {Header.Task} does not choose discrete actions.");
+            }
+        }
+    }
+
+    private static int ArgMax(ReadOnlySpan<float> values)
+    {
+        var best = 0;
+        for (var i = 1; i < values.Length; i++)
+        {
+            if (values[i] > values[best])
+            {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    /// <summary>The action whose cumulative probability first exceeds <paramref name="uniform"/> (the last if rounding leaves a gap).</summary>
+    private static int Draw(ReadOnlySpan<float> probabilities, double uniform)
+    {
+        double total = 0;
+        for (var i = 0; i < probabilities.Length; i++)
+        {
+            total += probabilities[i];
+            if (uniform < total)
+            {
+                return i;
+            }
+        }
+        return probabilities.Length - 1;
     }
 
     public void Dispose()

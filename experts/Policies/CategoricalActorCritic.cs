@@ -24,6 +24,9 @@ internal sealed class CategoricalActorCritic : ActorCritic
 
     public override Tensor Value(Tensor observations) => _critic.call(observations).squeeze(-1);
 
+    /// <summary>The probability of each action in each observation (rows).</summary>
+    public Tensor Probabilities(Tensor observations) => nn.functional.softmax(_actor.call(observations), -1);
+
     public override PolicySample Sample(Tensor observations, bool deterministic, Generator? generator)
     {
         var logProbabilities = nn.functional.log_softmax(_actor.call(observations), -1);

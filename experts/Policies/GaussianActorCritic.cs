@@ -31,6 +31,12 @@ internal sealed class GaussianActorCritic : ActorCritic
 
     public override Tensor Value(Tensor observations) => _critic.call(observations).squeeze(-1);
 
+    /// <summary>The mean action of each observation (rows), without drawing.</summary>
+    public Tensor Mean(Tensor observations) => _actorMean.call(observations);
+
+    /// <summary>The standard deviation of each action component, the same for every state.</summary>
+    public Tensor StandardDeviation => _actorLogStd.exp().squeeze(0);
+
     public override PolicySample Sample(Tensor observations, bool deterministic, Generator? generator)
     {
         var mean = _actorMean.call(observations);

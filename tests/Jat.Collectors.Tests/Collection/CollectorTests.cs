@@ -172,19 +172,20 @@ public sealed class CollectorTests
     {
         public string Description => "an actor whose network diverged";
 
+        public int BatchSize => 4;
+
         public IActor Create() => new NaNActor();
 
         private sealed class NaNActor : IActor
         {
-            public void BeginEpisode(IEnvironment environment, ulong seed)
+            public void BeginEpisode(int slot, IEnvironment environment, ulong seed)
             {
             }
 
-            public bool TryAct(IEnvironment environment, Span<float> continuous, out int discrete)
+            public void Act(ReadOnlySpan<int> slots, IReadOnlyList<IEnvironment> environments, Span<float> continuous, Span<int> discrete, Span<bool> able)
             {
                 continuous.Fill(float.NaN);
-                discrete = 0;
-                return true;
+                able.Fill(true);
             }
 
             public void Dispose()
