@@ -212,25 +212,31 @@ internal static class RegenerateCommand
                 // Spectre's display is not thread-safe: workers only set counters, and one loop renders them.
                 var bars = jobs.ToDictionary(j => j.Task.Name, j => context.AddTask(Markup.Escape(j.Task.Name), autoStart: false, maxValue: Math.Max(1, j.Episodes)));
                 var counts = new ConcurrentDictionary<string, long>();
-                var work = Parallel.ForEachAsync(jobs, limits, (job, token) =>
-                    new ValueTask(Run(job, new SyncProgress<long>(n => counts[job.Task.Name] = n), token)));
-                while (!work.IsCompleted)
+                var finished = new ConcurrentDictionary<string, bool>();
+                var work = Parallel.ForEachAsync(jobs, limits, async (job, token) =>
+                {
+                    counts[job.Task.Name] = 0;
+                    await Run(job, new SyncProgress<long>(n => counts[job.Task.Name] = n), token);
+                    finished[job.Task.Name] = true;
+                });
+                while (true)
                 {
                     foreach (var (name, count) in counts)
                     {
                         var bar = bars[name];
+                        if (bar.IsFinished)
+                            continue;
                         if (!bar.IsStarted)
                             bar.StartTask();
-                        bar.Value = count;
+                        bar.Value = finished.ContainsKey(name) ? bar.MaxValue : count;
                         bar.Description = $"{Markup.Escape(name)} [grey]{bar.Speed ?? 0:N0} episodes/s[/]";
+                        if (finished.ContainsKey(name))
+                            bar.StopTask();
                     }
                     context.Refresh();
+                    if (work.IsCompleted)
+                        break;
                     await Task.WhenAny(work, Task.Delay(200, CancellationToken.None));
-                }
-                foreach (var bar in bars.Values)
-                {
-                    bar.Value = bar.MaxValue;
-                    bar.StopTask();
                 }
                 await work;
             });
