@@ -7,8 +7,8 @@ namespace Jat.Collectors.Actors;
 
 /// <summary>
 /// A trained expert (a <c>.jatexpert</c> checkpoint) as the collector's actor. Each thread loads its own copy of the
-/// network and plays <see cref="BatchSize"/> episodes side by side with one network call per step for all of them;
-/// each episode draws its action noise from its own seed.
+/// network and plays <see cref="BatchSize"/> episodes side by side, evaluating the policy for all of them in one call per
+/// step; each episode draws its action noise from its own seed.
 /// </summary>
 public sealed class ExpertActorSource : IActorSource
 {
@@ -35,18 +35,13 @@ public sealed class ExpertActorSource : IActorSource
     public string Description { get; }
 
     /// <summary>
-    /// 16 episodes per network call: a small MLP costs about as much for 16 rows as for one (the call's overhead
-    /// dominates), while the part of a shard played past its last needed episode stays small.
+    /// 16 episodes per call: the policy's weights stay in cache across the batch, while the part of a shard played past
+    /// its last needed episode stays small. A row's actions do not depend on the batch (the policy runs as a
+    /// <c>DenseStack</c>), so the size only groups the work.
     /// </summary>
     public int BatchSize => 16;
 
-    public IActor Create()
-    {
-        // One libtorch thread: the collector already plays on one thread per core, and libtorch splitting a batch's
-        // matrix products between threads that other players also use would make the rounding depend on timing.
-        TorchSharp.torch.set_num_threads(1);
-        return new ExpertActor(Checkpoint.Load(_path), _deterministic);
-    }
+    public IActor Create() => new ExpertActor(Checkpoint.Load(_path), _deterministic);
 
     private sealed class ExpertActor(Checkpoint checkpoint, bool deterministic) : IActor
     {

@@ -20,6 +20,8 @@ internal sealed class TrainedExpert : IExpert
     private readonly Checkpoint _checkpoint;
     private readonly ObservationEncoder _encoder;
     private readonly RunningStatistics? _statistics;
+    private readonly DenseStack? _policy;
+    private readonly float[]? _deviation;
     private Generator _generator;
     private Random _random;
 
@@ -35,6 +37,20 @@ internal sealed class TrainedExpert : IExpert
         _generator = new Generator(seed);
         _random = new Random((int)(seed % int.MaxValue));
         checkpoint.Network.eval();
+        _policy = checkpoint.Network switch
+        {
+            GaussianActorCritic gaussian => DenseStack.From(gaussian.ActorMean),
+            CategoricalActorCritic categorical => DenseStack.From(categorical.Actor),
+            QNetwork { Dense: { } dense } => DenseStack.From(dense),
+            _ => null,
+        };
+        if (checkpoint.Network is GaussianActorCritic withDeviation)
+        {
+            using (no_grad())
+            {
+                _deviation = withDeviation.StandardDeviation.detach().cpu().to_type(ScalarType.Float32).data<float>().ToArray();
+            }
+        }
     }
 
     public CheckpointHeader Header => _checkpoint.Header;
@@ -102,40 +118,37 @@ internal sealed class TrainedExpert : IExpert
     }
 
     /// <summary>
-    /// Acts for several episodes with one network call, row <c>i</c> drawing its noise from <paramref name="draws"/>[i]
-    /// (null: the mean action), so that an episode's actions follow its own seed whichever episodes share the batch.
+    /// Acts for several episodes at once, row <c>i</c> drawing its noise from <paramref name="draws"/>[i] (null: the
+    /// mean action). The policy runs as a <see cref="DenseStack"/>, so each episode's actions follow its own seed and are
+    /// the same whichever episodes share the batch.
     /// </summary>
     public void ActContinuous(IReadOnlyList<Observation> observations, IReadOnlyList<NumpyGenerator>? draws, Span<float> actions)
     {
         ArgumentNullException.ThrowIfNull(observations);
         var layout = Header.Actions;
-        if (!layout.Continuous || _checkpoint.Network is not GaussianActorCritic network || Header.Settings is not PpoSettings settings)
+        if (!layout.Continuous || _policy is null || _deviation is null || Header.Settings is not PpoSettings settings)
         {
             throw new InvalidOperationException($"The {Header.Algorithm} expert for {Header.Task} does not output continuous actions.");
         }
         var size = layout.Size;
-        using (no_grad())
-        using (NewDisposeScope())
+        var raw = new float[observations.Count * size];
+        _policy.Evaluate(EncodeVectors(observations), observations.Count, raw);
+        if (draws is not null)
         {
-            var raw = network.Mean(Vectors(observations)).data<float>().ToArray();
-            if (draws is not null)
+            for (var row = 0; row < observations.Count; row++)
             {
-                var deviation = network.StandardDeviation.data<float>().ToArray();
-                for (var row = 0; row < observations.Count; row++)
+                for (var j = 0; j < size; j++)
                 {
-                    for (var j = 0; j < size; j++)
-                    {
-                        raw[(row * size) + j] += (float)draws[row].StandardNormal() * deviation[j];
-                    }
+                    raw[(row * size) + j] += (float)draws[row].StandardNormal() * _deviation[j];
                 }
             }
-            ActionBounds.Apply(layout, settings.ActionBounding, raw, actions[..raw.Length]);
         }
+        ActionBounds.Apply(layout, settings.ActionBounding, raw, actions[..raw.Length]);
     }
 
     /// <summary>
-    /// Chooses for several episodes with one network call, row <c>i</c> drawing from <paramref name="draws"/>[i] (null:
-    /// the most likely action; DQN: the greedy one, else ε-greedy with the settings' acting ε).
+    /// Chooses for several episodes at once, row <c>i</c> drawing from <paramref name="draws"/>[i] (null: the most likely
+    /// action; DQN: the greedy one, else ε-greedy with the settings' acting ε).
     /// </summary>
     public void ActDiscrete(IReadOnlyList<Observation> observations, IReadOnlyList<NumpyGenerator>? draws, Span<int> actions)
     {
@@ -145,32 +158,30 @@ internal sealed class TrainedExpert : IExpert
             throw new InvalidOperationException($"The expert for {Header.Task} outputs continuous actions.");
         }
         var count = Header.Actions.Size;
-        using (no_grad())
-        using (NewDisposeScope())
+        var outputs = new float[observations.Count * count];
+        if (_policy is not null)
         {
-            switch (_checkpoint.Network)
+            _policy.Evaluate(EncodeVectors(observations), observations.Count, outputs);
+        }
+        else if (_checkpoint.Network is QNetwork frames)
+        {
+            using (no_grad())
+            using (NewDisposeScope())
             {
-                case CategoricalActorCritic network:
-                    var probabilities = network.Probabilities(Vectors(observations)).data<float>().ToArray();
-                    for (var row = 0; row < observations.Count; row++)
-                    {
-                        var p = probabilities.AsSpan(row * count, count);
-                        actions[row] = draws is null ? ArgMax(p) : Draw(p, draws[row].Random());
-                    }
-                    break;
-                case QNetwork q:
-                    var values = q.call(QInput(q, observations)).data<float>().ToArray();
-                    var epsilon = draws is null ? 0 : ((DqnSettings)Header.Settings).ActingEpsilon;
-                    for (var row = 0; row < observations.Count; row++)
-                    {
-                        actions[row] = epsilon > 0 && draws![row].Random() < epsilon
-                            ? (int)draws[row].Integers(0, count)
-                            : ArgMax(values.AsSpan(row * count, count));
-                    }
-                    break;
-                default:
-                    throw new InvalidOperationException($"The {Header.Algorithm} expert for {Header.Task} does not choose discrete actions.");
+                frames.call(QInput(frames, observations)).data<float>().CopyTo(outputs);
             }
+        }
+        else
+        {
+            throw new InvalidOperationException($"The {Header.Algorithm} expert for {Header.Task} does not choose discrete actions.");
+        }
+        var epsilon = draws is null || _checkpoint.Network is not QNetwork ? 0 : ((DqnSettings)Header.Settings).ActingEpsilon;
+        for (var row = 0; row < observations.Count; row++)
+        {
+            var values = outputs.AsSpan(row * count, count);
+            actions[row] = draws is null ? ArgMax(values)
+                : _checkpoint.Network is QNetwork ? (epsilon > 0 && draws[row].Random() < epsilon ? (int)draws[row].Integers(0, count) : ArgMax(values))
+                : Draw(values, draws[row].Random());
         }
     }
 
@@ -187,19 +198,28 @@ internal sealed class TrainedExpert : IExpert
         return best;
     }
 
-    /// <summary>The action whose cumulative probability first exceeds <paramref name="uniform"/> (the last if rounding leaves a gap).</summary>
-    private static int Draw(ReadOnlySpan<float> probabilities, double uniform)
+    /// <summary>
+    /// The action whose cumulative softmax probability first exceeds <paramref name="uniform"/> (the last if rounding
+    /// leaves a gap).
+    /// </summary>
+    private static int Draw(ReadOnlySpan<float> logits, double uniform)
     {
-        double total = 0;
-        for (var i = 0; i < probabilities.Length; i++)
+        var largest = logits[ArgMax(logits)];
+        double sum = 0;
+        foreach (var logit in logits)
         {
-            total += probabilities[i];
+            sum += Math.Exp(logit - largest);
+        }
+        double total = 0;
+        for (var i = 0; i < logits.Length; i++)
+        {
+            total += Math.Exp(logits[i] - largest) / sum;
             if (uniform < total)
             {
                 return i;
             }
         }
-        return probabilities.Length - 1;
+        return logits.Length - 1;
     }
 
     public void Dispose()
@@ -208,7 +228,11 @@ internal sealed class TrainedExpert : IExpert
         _checkpoint.Dispose();
     }
 
-    private Tensor Vectors(IReadOnlyList<Observation> observations)
+    private Tensor Vectors(IReadOnlyList<Observation> observations) =>
+        tensor(EncodeVectors(observations), [observations.Count, Header.Features.VectorSize]);
+
+    /// <summary>The observations as the network's input rows: encoded, then normalised with the saved statistics.</summary>
+    private float[] EncodeVectors(IReadOnlyList<Observation> observations)
     {
         var size = Header.Features.VectorSize;
         var buffer = new float[observations.Count * size];
@@ -217,7 +241,7 @@ internal sealed class TrainedExpert : IExpert
             _encoder.EncodeVector(observations[i], buffer.AsSpan(i * size, size));
         }
         _statistics?.Normalize(buffer, Header.Settings.ObservationClip);
-        return tensor(buffer, [observations.Count, size]);
+        return buffer;
     }
 
     private Tensor QInput(QNetwork network, IReadOnlyList<Observation> observations)

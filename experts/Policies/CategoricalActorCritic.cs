@@ -24,8 +24,8 @@ internal sealed class CategoricalActorCritic : ActorCritic
 
     public override Tensor Value(Tensor observations) => _critic.call(observations).squeeze(-1);
 
-    /// <summary>The probability of each action in each observation (rows).</summary>
-    public Tensor Probabilities(Tensor observations) => nn.functional.softmax(_actor.call(observations), -1);
+    /// <summary>The stack that maps an observation to the logits of its actions.</summary>
+    public Sequential Actor => _actor;
 
     public override PolicySample Sample(Tensor observations, bool deterministic, Generator? generator)
     {

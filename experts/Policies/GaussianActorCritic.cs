@@ -31,8 +31,8 @@ internal sealed class GaussianActorCritic : ActorCritic
 
     public override Tensor Value(Tensor observations) => _critic.call(observations).squeeze(-1);
 
-    /// <summary>The mean action of each observation (rows), without drawing.</summary>
-    public Tensor Mean(Tensor observations) => _actorMean.call(observations);
+    /// <summary>The stack that maps an observation to its mean action.</summary>
+    public Sequential ActorMean => _actorMean;
 
     /// <summary>The standard deviation of each action component, the same for every state.</summary>
     public Tensor StandardDeviation => _actorLogStd.exp().squeeze(0);

@@ -24,6 +24,9 @@ internal sealed class QNetwork : nn.Module<Tensor, Tensor>
         register_module("network", _network);
     }
 
+    /// <summary>The fully connected stack of a vector-input network; null for frames (the CNN).</summary>
+    public Sequential? Dense => _frames ? null : _network;
+
     /// <summary>Whether the input is frames (bytes) rather than the float vector.</summary>
     public bool TakesFrames => _frames;
 
