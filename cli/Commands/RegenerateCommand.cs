@@ -26,10 +26,10 @@ internal static class RegenerateCommand
         [.. TaskRegistry.All.Where(t => ShippedExperts.ActorsFor(t) is not null).Select(t => t.Name)];
 
     /// <summary>
-    /// Default episodes per collected task, a tenth of JAT's BabyAI size and a fifth of its MuJoCo size: the default
-    /// plan then takes about ten minutes on 2 cores (bench/README.md has the measured time).
+    /// Default episodes per collected task, a tenth of JAT's BabyAI size and two fifths of its MuJoCo size: the default
+    /// plan then takes about ten minutes on 2 cores (the README has the measured time).
     /// </summary>
-    private static long DefaultEpisodes(TaskSpec task) => task.Domain == Domain.BabyAI ? 10_000 : 2_000;
+    private static long DefaultEpisodes(TaskSpec task) => task.Domain == Domain.BabyAI ? 10_000 : 4_000;
 
     private const int DefaultSampleEpisodes = 100;
 
@@ -44,13 +44,13 @@ internal static class RegenerateCommand
                 "the 39 BabyAI levels (the BabyAI bot) and the MuJoCo tasks with a shipped expert].",
             AllowMultipleArgumentsPerToken = true,
         };
-        var episodes = new Option<int?>("--episodes", "-n") { Description = "Episodes (rows) per task, train and test together, split as JAT splits (BabyAI 95/5, the others 90/10) [default: BabyAI 10,000, MuJoCo 2,000; synthetic samples 100]." };
+        var episodes = new Option<int?>("--episodes", "-n") { Description = "Episodes (rows) per task, train and test together, split as JAT splits (BabyAI 95/5, the others 90/10) [default: BabyAI 10,000, MuJoCo 4,000; synthetic samples 100]." };
         var full = new Option<bool>("--full") { Description = "JAT's sizes: BabyAI 100,000 episodes per level, MuJoCo 10,000 per task." };
         var steps = new Option<int>("--steps") { Description = "Synthetic samples only: steps per episode; 0 for each domain's default (Atari 64, Meta-World 100, others 200).", DefaultValueFactory = _ => 0 };
         var seed = new Option<ulong?>("--seed") { Description = "Seed [default: the plan's, else 0]: the same seed and sizes give the same files, byte for byte." };
         var rowGroup = new Option<string>("--row-group-size") { Description = "Uncompressed bytes per Parquet row group.", DefaultValueFactory = _ => "64MiB" };
         var shard = new Option<string>("--shard-size") { Description = "Synthetic samples only: shard file size at which a new shard starts (collected tasks cut shards by episodes).", DefaultValueFactory = _ => "500MB" };
-        var parallel = new Option<int>("--parallel", "-j") { Description = "Tasks written at once.", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var parallel = new Option<int>("--parallel", "-j") { Description = "Tasks written at once, and threads each collection plays on.", DefaultValueFactory = _ => Environment.ProcessorCount };
         var worker = new Option<int>("--worker") { Description = "This machine's number, 0 to --workers - 1: it writes its share of the shards (a Slurm array index, a Kubernetes job completion index).", DefaultValueFactory = _ => 0 };
         var workers = new Option<int>("--workers") { Description = "Machines sharing the plan; their folders merge by file name into the dataset one machine writes. Then run `jat card` on the merged folder.", DefaultValueFactory = _ => 1 };
         var json = new Option<bool>("--json") { Description = "Print one JSON summary on stdout instead of a table." };
@@ -185,9 +185,9 @@ internal static class RegenerateCommand
         {
             if (job.Collection is { } collection)
             {
-                // One task's episodes on one thread: tasks already run side by side (--parallel), and the output
-                // does not depend on the thread count anyway.
-                var report = await Collector.RunAsync(root, collection, () => EnvironmentCatalog.Create(job.Task.Name), job.Actors!, 1,
+                // Each task plays on as many threads as tasks run at once: while several run, the cores are shared; once
+                // the short ones are done, the longest has them all. The output does not depend on it.
+                var report = await Collector.RunAsync(root, collection, () => EnvironmentCatalog.Create(job.Task.Name), job.Actors!, parallel,
                     new SyncProgress<CollectionProgress>(p => progress.Report(p.Kept)), token, options, job.Parts);
                 outcomes.Add(new Outcome(job, report.Splits, report));
                 return;
