@@ -71,15 +71,20 @@ internal static class TrainExpertCommand
             var scores = Jat.Schema.Tasks.TaskRegistry.Find(name)?.Scores;
             LearningCurvePlot.Save(outcome.LearningCurvePath, plot, scores?.Random.Mean, scores?.Expert.Mean);
             if (result.GetValue(json))
-                Terminal.WriteJson(new { outcome.CheckpointPath, outcome.LearningCurvePath, LearningCurvePlot = plot, outcome.Steps, outcome.Episodes, outcome.LastMeanReturn, ElapsedSeconds = outcome.Elapsed.TotalSeconds });
+                Terminal.WriteJson(new { outcome.CheckpointPath, outcome.LearningCurvePath, LearningCurvePlot = plot, outcome.Steps, outcome.Episodes, outcome.LastMeanReturn, outcome.LastEvaluationReturn, ElapsedSeconds = outcome.Elapsed.TotalSeconds });
             else
                 Terminal.Out.WriteLine(
                     $"{name}: {outcome.Steps:N0} steps, {outcome.Episodes:N0} episodes in {outcome.Elapsed:hh\\:mm\\:ss}; recent mean return " +
-                    $"{outcome.LastMeanReturn?.ToString("0.0", CultureInfo.InvariantCulture) ?? "-"}\n  expert  {outcome.CheckpointPath}\n  curve   {outcome.LearningCurvePath}\n  plot    {plot}");
+                    $"{Return(outcome.LastMeanReturn)}{Scored(outcome.LastEvaluationReturn)}\n  expert  {outcome.CheckpointPath}\n  curve   {outcome.LearningCurvePath}\n  plot    {plot}");
             return 0;
         }));
         return command;
     }
+
+    // Two decimals: BabyAI's returns lie between 0 and 1.
+    private static string Return(double? value) => value?.ToString("0.00", CultureInfo.InvariantCulture) ?? "-";
+
+    private static string Scored(double? value) => value is null ? "" : $", saved policy {Return(value)}";
 
     /// <summary>The live display keeps its latest progress in a struct.</summary>
     private readonly record struct Latest(TrainingProgress? Progress);
@@ -95,7 +100,7 @@ internal static class TrainExpertCommand
                 if (DateTime.UtcNow - last < TimeSpan.FromSeconds(30))
                     return;
                 last = DateTime.UtcNow;
-                Console.Error.WriteLine($"jat: {name}: {p.Steps:N0}/{p.TotalSteps:N0} steps, {p.StepsPerSecond:N0} steps/s, recent mean return {p.RecentMeanReturn?.ToString("0.0", CultureInfo.InvariantCulture) ?? "-"}");
+                Console.Error.WriteLine($"jat: {name}: {p.Steps:N0}/{p.TotalSteps:N0} steps, {p.StepsPerSecond:N0} steps/s, recent mean return {Return(p.RecentMeanReturn)}{Scored(p.EvaluationReturn)}");
             }));
         }
         return await LiveProgress.RunAsync<Latest, ExpertTrainingResult>(name,
@@ -106,7 +111,7 @@ internal static class TrainExpertCommand
                     return;
                 bar.MaxValue = Math.Max(1, p.TotalSteps);
                 bar.Value = p.Steps;
-                bar.Description = $"{name} ({p.StepsPerSecond:N0} steps/s, return {p.RecentMeanReturn?.ToString("0.0", CultureInfo.InvariantCulture) ?? "-"})";
+                bar.Description = $"{name} ({p.StepsPerSecond:N0} steps/s, return {Return(p.RecentMeanReturn)}{Scored(p.EvaluationReturn)})";
             },
             [new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn()]);
     }

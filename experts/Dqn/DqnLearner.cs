@@ -2,6 +2,7 @@ using Jat.Experts.Checkpoints;
 using Jat.Experts.Observations;
 using Jat.Experts.Policies;
 using Jat.Experts.Rollouts;
+using Jat.Experts.Torch;
 using Jat.Experts.Training;
 using TorchSharp;
 using TorchSharp.Modules;
@@ -27,7 +28,7 @@ internal sealed class DqnLearner : ILearner
     private readonly ObservationEncoder _encoder;
     private readonly QNetwork _online;
     private readonly QNetwork _target;
-    private readonly Adam _optimizer;
+    private readonly AdamOptimizer _optimizer;
     private readonly ReplayBuffer _replay;
     private readonly NStepReturns _nStep;
     private readonly EpsilonSchedule _epsilon;
@@ -83,7 +84,7 @@ internal sealed class DqnLearner : ILearner
         _online.to(device);
         _target.to(device);
         _target.eval();
-        _optimizer = optim.Adam(_online.parameters(), settings.LearningRate, eps: settings.AdamEpsilon);
+        _optimizer = new AdamOptimizer(_online.parameters(), settings.LearningRate, settings.AdamEpsilon);
         _replay = new ReplayBuffer(settings.BufferSize, _vectorSize, _imageSize);
         _nStep = new NStepReturns(_copies, settings.NSteps, settings.Gamma, _vectorSize, _imageSize);
         _epsilon = new EpsilonSchedule(
@@ -148,9 +149,9 @@ internal sealed class DqnLearner : ILearner
         return new Checkpoint(header, copy);
     }
 
-    public void SaveOptimizer(BinaryWriter writer) => _optimizer.save_state_dict(writer);
+    public void SaveOptimizer(BinaryWriter writer) => _optimizer.Save(writer);
 
-    public void LoadOptimizer(BinaryReader reader) => _optimizer.load_state_dict(reader);
+    public void LoadOptimizer(BinaryReader reader) => _optimizer.Load(reader);
 
     public void Dispose()
     {
@@ -240,15 +241,18 @@ internal sealed class DqnLearner : ILearner
         var loss = _settings.HuberLoss
             ? nn.functional.smooth_l1_loss(predicted, target)
             : nn.functional.mse_loss(predicted, target);
-        _optimizer.zero_grad();
+        _optimizer.ZeroGrad();
         loss.backward();
         nn.utils.clip_grad_norm_(_online.parameters(), _settings.MaxGradNorm);
-        _optimizer.step();
+        _optimizer.Step();
         return (loss.item<float>(), predicted.mean().item<float>());
     }
 
     private void UpdateTarget()
     {
+        // Scalars held for the whole loop: TorchSharp does not keep an inline one alive during its native call.
+        using var keep = (1 - _settings.TargetTau).ToScalar();
+        using var take = _settings.TargetTau.ToScalar();
         using (no_grad())
         {
             var online = _online.parameters().ToList();
@@ -261,7 +265,7 @@ internal sealed class DqnLearner : ILearner
                 }
                 else
                 {
-                    target[k].mul_(1 - _settings.TargetTau).add_(online[k], alpha: _settings.TargetTau);
+                    target[k].mul_(keep).add_(online[k], take);
                 }
             }
         }

@@ -1,3 +1,4 @@
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Jat.Experts.Dqn;
@@ -9,6 +10,10 @@ namespace Jat.Experts.Dqn;
 /// </summary>
 internal static class DqnTarget
 {
+    // Held for the process's life: TorchSharp's `+` passes an inline alpha Scalar that nothing keeps alive during the
+    // native call (see Torch/AdamOptimizer).
+    private static readonly Scalar One = 1.0.ToScalar();
+
     public static Tensor Compute(Tensor returns, Tensor discounts, Tensor nextTarget, Tensor? nextOnline)
     {
         ArgumentNullException.ThrowIfNull(returns);
@@ -16,6 +21,6 @@ internal static class DqnTarget
         var next = nextOnline is null
             ? nextTarget.max(-1).values
             : nextTarget.gather(-1, nextOnline.argmax(-1, keepdim: true)).squeeze(-1);
-        return returns + discounts * next;
+        return returns.addcmul(discounts, next, One);
     }
 }

@@ -35,7 +35,10 @@ internal static class NatureCnn
     }
 
     /// <summary>Turns <c>[batch, height, width, channels]</c> bytes into the <c>[batch, channels, height, width]</c> floats in [0, 1] the stack takes.</summary>
-    public static Tensor Prepare(Tensor frames) => frames.permute(0, 3, 1, 2).to_type(ScalarType.Float32).div(255.0);
+    // Held for the process's life: TorchSharp does not keep an inline Scalar alive during its native call.
+    private static readonly Scalar PixelRange = 255.0.ToScalar();
+
+    public static Tensor Prepare(Tensor frames) => frames.permute(0, 3, 1, 2).to_type(ScalarType.Float32).div(PixelRange);
 
     private static Conv2d Convolution(int input, int output, int kernel, int stride, Initialization initialization)
     {

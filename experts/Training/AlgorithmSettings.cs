@@ -41,6 +41,15 @@ internal abstract record AlgorithmSettings
     /// <summary>Seeds the networks' initial weights, the action draws and the environments' resets.</summary>
     public int Seed { get; init; } = 1;
 
+    /// <summary>
+    /// Environment steps between two scorings of the policy as it is saved (0: never); see
+    /// <see cref="CheckpointEvaluation"/>. The training episodes' returns can flatter the saved policy.
+    /// </summary>
+    public long EvaluateEvery { get; init; }
+
+    /// <summary>Episodes each scoring plays.</summary>
+    public int EvaluationEpisodes { get; init; } = 20;
+
     /// <summary>Throws when a value is out of range, naming it.</summary>
     public virtual void Validate()
     {
@@ -53,5 +62,7 @@ internal abstract record AlgorithmSettings
         ArgumentOutOfRangeException.ThrowIfNegative(HiddenLayers, nameof(HiddenLayers));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(ObservationClip, nameof(ObservationClip));
         ArgumentOutOfRangeException.ThrowIfNegative(TextBuckets, nameof(TextBuckets));
+        ArgumentOutOfRangeException.ThrowIfNegative(EvaluateEvery, nameof(EvaluateEvery));
+        ArgumentOutOfRangeException.ThrowIfLessThan(EvaluationEpisodes, 1, nameof(EvaluationEpisodes));
     }
 }

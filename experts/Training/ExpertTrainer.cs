@@ -13,8 +13,9 @@ namespace Jat.Experts.Training;
 
 /// <summary>
 /// Trains one expert in a directory: builds the copies of the environment and the learner the settings name, runs
-/// iterations until the step budget is spent, appends each to the learning curve, reports progress, and saves the
-/// checkpoint (and the optimiser's state) every so often, at the end and when cancelled. Run again on the same
+/// iterations until the step budget is spent, appends each to the learning curve (with the saved policy's own score
+/// every <see cref="AlgorithmSettings.EvaluateEvery"/> steps), reports progress, and saves the checkpoint (and the
+/// optimiser's state) every so often, at the end and when cancelled. Run again on the same
 /// directory, it resumes where the last checkpoint left off.
 /// </summary>
 internal static class ExpertTrainer
@@ -60,6 +61,10 @@ internal static class ExpertTrainer
             learner.LoadOptimizer(reader);
         }
 
+        using var evaluation = settings.EvaluateEvery > 0
+            ? new CheckpointEvaluation(
+                request.CreateEnvironment(settings.Environments), settings.EvaluateEvery, settings.EvaluationEpisodes, learner.Steps)
+            : null;
         var curve = new LearningCurve(curvePath);
         var clock = Stopwatch.StartNew();
         var sinceSave = Stopwatch.StartNew();
@@ -72,6 +77,11 @@ internal static class ExpertTrainer
             {
                 cancel.ThrowIfCancellationRequested();
                 var report = learner.RunIteration();
+                if (evaluation is not null)
+                {
+                    var scores = evaluation.After(learner, spec.Task, learner.Steps >= settings.TotalSteps, cancel);
+                    report = report with { Metrics = [.. report.Metrics, .. scores] };
+                }
                 episodes += report.EpisodeReturns.Count;
                 if (report.EpisodeReturns.Count > 0)
                 {
@@ -81,7 +91,10 @@ internal static class ExpertTrainer
                 curve.Append(report, clock.Elapsed, rate);
                 progress?.Report(new TrainingProgress(
                     learner.Steps, settings.TotalSteps, episodes,
-                    report.EpisodeReturns.Count > 0 ? report.EpisodeReturns.Average() : null, rate));
+                    report.EpisodeReturns.Count > 0 ? report.EpisodeReturns.Average() : null, rate)
+                {
+                    EvaluationReturn = evaluation?.LastReturn,
+                });
                 if (sinceSave.Elapsed >= request.SaveEvery)
                 {
                     Save(learner, spec.Task, checkpointPath, optimizerPath);
@@ -95,7 +108,10 @@ internal static class ExpertTrainer
             Save(learner, spec.Task, checkpointPath, optimizerPath);
         }
         return new ExpertTrainingResult(
-            checkpointPath, curvePath, learner.Steps, episodes, lastMean, curve.ElapsedBefore + clock.Elapsed);
+            checkpointPath, curvePath, learner.Steps, episodes, lastMean, curve.ElapsedBefore + clock.Elapsed)
+        {
+            LastEvaluationReturn = evaluation?.LastReturn,
+        };
     }
 
     private static void Save(ILearner learner, string task, string checkpointPath, string optimizerPath)

@@ -5,9 +5,10 @@ using SixLabors.ImageSharp.PixelFormats;
 namespace Jat.Experts.Training;
 
 /// <summary>
-/// The learning curve as a PNG: mean episode return against environment steps, with the axes' ranges written in a
-/// small built-in pixel font (digits, '-', '.', 'k', 'M'), so no font library is needed. Horizontal dashed lines mark
-/// the random and expert scores of JAT's table when given.
+/// The learning curve as a PNG: mean episode return against environment steps (blue: the training episodes; orange,
+/// with a dot at each scoring: the saved policy's own score, <c>eval_return</c>, when the curve has it), with the axes'
+/// ranges written in a small built-in pixel font (digits, '-', '.', 'k', 'M'), so no font library is needed.
+/// Horizontal dashed lines mark the random and expert scores of JAT's table when given.
 /// </summary>
 internal static class LearningCurvePlot
 {
@@ -30,18 +31,28 @@ internal static class LearningCurvePlot
         ['k'] = ["#..", "#.#", "##.", "#.#", "#.#"], ['M'] = ["#.#", "###", "###", "#.#", "#.#"],
     };
 
-    /// <summary>Reads <c>learning-curve.csv</c> (columns <c>steps</c> and <c>mean_return</c>) and writes the plot.</summary>
+    /// <summary>The colour of the training episodes' curve.</summary>
+    public static Rgb24 TrainingColor { get; } = new(30, 80, 200);
+
+    /// <summary>The colour of the saved policy's scores.</summary>
+    public static Rgb24 EvaluationColor { get; } = new(230, 120, 20);
+
+    /// <summary>Reads <c>learning-curve.csv</c> (columns <c>steps</c> and <c>mean_return</c>, optionally
+    /// <c>eval_return</c>) and writes the plot.</summary>
     public static void Save(string curveCsv, string png, double? randomScore = null, double? expertScore = null)
     {
-        var points = Read(curveCsv);
+        var lines = File.ReadAllLines(curveCsv);
+        var points = Read(curveCsv, lines, "mean_return", required: true);
+        var scores = Read(curveCsv, lines, "eval_return", required: false);
         using var image = new Image<Rgb24>(Width, Height, new Rgb24(255, 255, 255));
         if (points.Count == 0)
         {
             image.SaveAsPng(png);
             return;
         }
-        var xMax = Math.Max(1, points[^1].Steps);
-        var values = points.Select(p => p.Return).Concat([randomScore ?? points[0].Return, expertScore ?? points[0].Return]).ToList();
+        var xMax = Math.Max(1, Math.Max(points[^1].Steps, scores.Count > 0 ? scores[^1].Steps : 0));
+        var values = points.Concat(scores).Select(p => p.Return)
+            .Concat([randomScore ?? points[0].Return, expertScore ?? points[0].Return]).ToList();
         var yMin = values.Min();
         var yMax = values.Max();
         if (yMax - yMin < 1e-9)
@@ -59,7 +70,15 @@ internal static class LearningCurvePlot
         if (expertScore is { } expert)
             Dashed(image, Y(expert), new Rgb24(40, 150, 40));
         for (var i = 1; i < points.Count; i++)
-            Line(image, X(points[i - 1].Steps), Y(points[i - 1].Return), X(points[i].Steps), Y(points[i].Return), new Rgb24(30, 80, 200));
+            Line(image, X(points[i - 1].Steps), Y(points[i - 1].Return), X(points[i].Steps), Y(points[i].Return), TrainingColor);
+        for (var i = 0; i < scores.Count; i++)
+        {
+            if (i > 0)
+                Line(image, X(scores[i - 1].Steps), Y(scores[i - 1].Return), X(scores[i].Steps), Y(scores[i].Return), EvaluationColor);
+            for (var dy = -2; dy <= 2; dy += 2)
+                for (var dx = -2; dx <= 2; dx += 2)
+                    Block(image, X(scores[i].Steps) + dx, Y(scores[i].Return) + dy, EvaluationColor);
+        }
 
         Text(image, Left - 6 - (Number(yMax).Length * 8), Top - 2, Number(yMax));
         Text(image, Left - 6 - (Number(yMin).Length * 8), Height - Bottom - 10, Number(yMin));
@@ -68,16 +87,18 @@ internal static class LearningCurvePlot
         image.SaveAsPng(png);
     }
 
-    private static List<(long Steps, double Return)> Read(string csv)
+    /// <summary>The rows with a finite value in <paramref name="column"/>, as (steps, value).</summary>
+    private static List<(long Steps, double Return)> Read(string csv, string[] lines, string column, bool required)
     {
-        var lines = File.ReadAllLines(csv);
         if (lines.Length == 0)
             return [];
         var header = lines[0].Split(',');
         var steps = Array.IndexOf(header, "steps");
-        var value = Array.IndexOf(header, "mean_return");
+        var value = Array.IndexOf(header, column);
         if (steps < 0 || value < 0)
-            throw new InvalidDataException($"{csv}: no 'steps' and 'mean_return' columns.");
+        {
+            return required ? throw new InvalidDataException($"{csv}: no 'steps' and '{column}' columns.") : [];
+        }
         var points = new List<(long, double)>();
         foreach (var line in lines.Skip(1))
         {

@@ -35,6 +35,29 @@ public sealed class LearningCurvePlotTests : IDisposable
     }
 
     [Fact]
+    public void The_saved_policys_scores_are_drawn_in_their_own_colour_where_they_were_taken()
+    {
+        var csv = Path.Combine(_directory, "learning-curve.csv");
+        // Training episodes near 1, the saved policy's two scorings near 0: the orange points sit at the bottom.
+        File.WriteAllLines(csv, ["steps,episodes,mean_return,eval_return", "1000,5,1,", "2000,9,1,0", "3000,12,1,0"]);
+        var png = Path.Combine(_directory, "learning-curve.png");
+
+        LearningCurvePlot.Save(csv, png);
+
+        using var image = Image.Load<Rgb24>(png);
+        var lit = new List<(int X, int Y)>();
+        for (var y = 0; y < image.Height; y++)
+            for (var x = 0; x < image.Width; x++)
+                if (image[x, y] == LearningCurvePlot.EvaluationColor)
+                    lit.Add((x, y));
+        Assert.NotEmpty(lit);
+        // Steps 2000 and 3000 of 3000 on an axis from x = 70 to 780; the values at the bottom (y = 440).
+        Assert.InRange(lit.Min(p => p.X), 70 + (710 * 2 / 3) - 4, 70 + (710 * 2 / 3));
+        Assert.InRange(lit.Max(p => p.X), 780, 784);
+        Assert.All(lit, p => Assert.InRange(p.Y, 436, 444));
+    }
+
+    [Fact]
     public void A_file_without_steps_and_returns_is_refused()
     {
         var csv = Path.Combine(_directory, "other.csv");
