@@ -22,14 +22,17 @@ public static class RowRules
     /// <returns>null when the row is valid, else what is wrong with it.</returns>
     public static string? Check(TaskSpec task, Example row)
     {
-        foreach (var name in AllColumns)
+        if (!HasExactlyTheColumnsOf(task, row))
         {
-            var value = JatColumns.ValueOf(row, name);
-            var column = task.Column(name);
-            if (column is null && value is not null)
-                return $"sets column '{name}', which {task.Name} does not have";
-            if (column is not null && value is null)
-                return $"has no value for column '{name}'";
+            foreach (var name in AllColumns)
+            {
+                var value = JatColumns.ValueOf(row, name);
+                var column = task.Column(name);
+                if (column is null && value is not null)
+                    return $"sets column '{name}', which {task.Name} does not have";
+                if (column is not null && value is null)
+                    return $"has no value for column '{name}'";
+            }
         }
         int? steps = null;
         foreach (var column in task.Columns)
@@ -49,14 +52,33 @@ public static class RowRules
         return null;
     }
 
+    /// <summary>The common case, checked without looking columns up by name: every row is checked, most are valid.</summary>
+    private static bool HasExactlyTheColumnsOf(TaskSpec task, Example row)
+    {
+        var set = 0;
+        foreach (var name in AllColumns)
+        {
+            if (JatColumns.ValueOf(row, name) is not null)
+                set++;
+        }
+        if (set != task.Columns.Count)
+            return false;
+        foreach (var column in task.Columns)
+        {
+            if (JatColumns.ValueOf(row, column.Name) is null)
+                return false;
+        }
+        return true;
+    }
+
     private static string? CheckValue(TaskSpec task, ColumnSpec column, object value)
     {
         switch (value)
         {
             case IReadOnlyList<float[]> vectors:
-                return CheckWidths(vectors.Select(v => v.Length), column);
+                return CheckWidths(vectors, column);
             case IReadOnlyList<long[]> vectors:
-                return CheckWidths(vectors.Select(v => v.Length), column);
+                return CheckWidths(vectors, column);
             case IReadOnlyList<string> texts:
                 var nullText = IndexOf(texts, t => t is null);
                 return nullText < 0 ? null : $"step {nullText} is null";
@@ -76,16 +98,14 @@ public static class RowRules
         }
     }
 
-    private static string? CheckWidths(IEnumerable<int> widths, ColumnSpec column)
+    private static string? CheckWidths<T>(IReadOnlyList<T[]> vectors, ColumnSpec column)
     {
         if (column.VectorWidth is not { } expected)
             return null;
-        var step = 0;
-        foreach (var width in widths)
+        for (var step = 0; step < vectors.Count; step++)
         {
-            if (width != expected)
-                return $"step {step} has {width} values, not {expected}";
-            step++;
+            if (vectors[step].Length != expected)
+                return $"step {step} has {vectors[step].Length} values, not {expected}";
         }
         return null;
     }
