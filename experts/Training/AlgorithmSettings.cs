@@ -41,6 +41,12 @@ internal abstract record AlgorithmSettings
     /// <summary>Seeds the networks' initial weights, the action draws and the environments' resets.</summary>
     public int Seed { get; init; } = 1;
 
+    /// <summary>
+    /// The settings a run resumed at <paramref name="step"/> goes on with: these, with the new step budget, and whatever
+    /// else an algorithm needs so that its schedules continue from where the run was rather than restart.
+    /// </summary>
+    public virtual AlgorithmSettings Resumed(long step, long totalSteps) => this with { TotalSteps = totalSteps };
+
     /// <summary>Throws when a value is out of range, naming it.</summary>
     public virtual void Validate()
     {
