@@ -4,6 +4,7 @@ using Jat.Benchmarks;
 using Jat.Benchmarks.BabyAI;
 using Jat.Benchmarks.Collection;
 using Jat.Benchmarks.MuJoCo;
+using Jat.Benchmarks.Ppo;
 using Jat.Environments.MuJoCo;
 using Jat.Cli.Presentation;
 using Spectre.Console;
@@ -23,6 +24,48 @@ internal static class BenchCommand
         command.Subcommands.Add(Collect());
         command.Subcommands.Add(BabyAI());
         command.Subcommands.Add(BabyAIBot());
+        command.Subcommands.Add(Ppo());
+        return command;
+    }
+
+    private static Command Ppo()
+    {
+        var task = new Option<string>("--task") { Description = "A task PPO trains (mujoco-…).", DefaultValueFactory = _ => "mujoco-hopper" };
+        var steps = new Option<long>("--steps") { Description = "Environment steps to train for (rounded up to whole rollouts); the default takes about a minute on 2 cores.", HelpName = "N", DefaultValueFactory = _ => 500_000 };
+        var threads = new Option<int>("--threads") { Description = "Threads stepping the environment copies, in training and in the bare run (as train-expert's --threads).", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var json = new Option<bool>("--json") { Description = "Print one JSON document on stdout." };
+        var command = new Command("ppo",
+            "PPO training throughput: trains from scratch with the family's settings (experts/Training/hyperparameters.md) in a " +
+            "temporary folder and prints environment steps/s including updates, and where the time went, measured by the " +
+            "learner's stopwatches: environment stepping, policy inference during rollouts, updates (forward, backward, " +
+            "optimiser) and other (observation normalisation, advantages, bookkeeping, checkpoint). Before it, the bare " +
+            "environment: the same copies on the same threads stepped with random actions, as the baseline on this machine.")
+        {
+            task, steps, threads, json,
+        };
+        command.SetAction((result, ct) => Terminal.RunAsync(async () =>
+        {
+            if (result.GetValue(steps) < 1)
+                throw new ArgumentException("--steps must be at least 1.");
+            var progress = new SyncProgress<string>(line => Console.Error.WriteLine($"jat: bench ppo: {line}"));
+            var report = await Task.Run(() => PpoThroughput.Run(result.GetValue(task)!, result.GetValue(steps),
+                Math.Max(1, result.GetValue(threads)), progress, ct), ct);
+            if (result.GetValue(json))
+            {
+                Terminal.WriteJson(report);
+                return 0;
+            }
+            Terminal.Out.WriteLine(F($"{report.Task}: PPO, {report.Environments} copies × {report.RolloutSteps} steps a rollout, environment on {report.EnvironmentThreads} thread(s), libtorch on {report.TorchThreads}"));
+            Terminal.Out.WriteLine(F($"  training          {report.StepsPerSecond:N0} env steps/s including updates ({report.Steps:N0} steps in {report.TrainingSeconds:0.0} s)"));
+            foreach (var phase in report.Phases)
+                Terminal.Out.WriteLine(F($"    {phase.Phase,-12} {phase.Share * 100,5:0.0}%  {phase.Seconds,7:0.0} s"));
+            Terminal.Out.WriteLine(F($"  environment alone {report.EnvironmentStepsPerSecondWhileStepping:N0} env steps/s within training (steps ÷ its environment time)"));
+            Terminal.Out.WriteLine(F($"  bare environment  {report.BareStepsPerSecond:N0} env steps/s, random actions ({report.BareSteps:N0} steps in {report.BareSeconds:0.0} s)"));
+            Terminal.Out.WriteLine(F($"  bare ÷ training   {report.BareOverTraining:0.00}x"));
+            Terminal.Out.WriteLine("other processes used " +
+                (report.OtherProcessesCpuShare is { } share ? F($"{share:P0} of the CPU") : "an unknown share of the CPU"));
+            return 0;
+        }));
         return command;
     }
 

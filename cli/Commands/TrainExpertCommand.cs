@@ -2,6 +2,8 @@ using System.CommandLine;
 using System.Globalization;
 using Jat.Cli.Presentation;
 using Jat.Environments;
+using Jat.Experts.Checkpoints;
+using Jat.Experts.Ppo;
 using Jat.Experts.Training;
 using Spectre.Console;
 
@@ -28,7 +30,10 @@ internal static class TrainExpertCommand
         var command = new Command("train-expert",
             "Train an expert for a task (PPO for MuJoCo and Meta-World, DQN for BabyAI and Atari; settings per family in " +
             "experts/Training/hyperparameters.md). Checkpoints every few minutes and on Ctrl+C; running the same command again " +
-            "resumes. Writes the learning curve as CSV and as a PNG plot (with JAT's random and expert scores as dashed lines).")
+            "resumes (with the checkpoint's settings and the new --steps). PPO's learning rate then decays linearly from the rate " +
+            "it had reached to 0 at the new --steps, so a larger budget goes on smoothly; a run that spent its budget had " +
+            "reached 0 and learns nothing more (stop it early, or start over with --fresh, to train for longer). Writes the " +
+            "learning curve as CSV and as a PNG plot (with JAT's random and expert scores as dashed lines).")
         {
             task, steps, seed, output, threads, overrides, fresh, json,
         };
@@ -66,6 +71,7 @@ internal static class TrainExpertCommand
                 Resume = !result.GetValue(fresh),
                 EnvironmentThreads = Math.Max(1, result.GetValue(threads)),
             };
+            WarnWhenExtendingASpentSchedule(request);
             var outcome = await TrainAsync(request, name, ct);
             var plot = Path.ChangeExtension(outcome.LearningCurvePath, ".png");
             var scores = Jat.Schema.Tasks.TaskRegistry.Find(name)?.Scores;
@@ -85,6 +91,19 @@ internal static class TrainExpertCommand
     private static string Return(double? value) => value?.ToString("0.00", CultureInfo.InvariantCulture) ?? "-";
 
     private static string Scored(double? value) => value is null ? "" : $", saved policy {Return(value)}";
+
+    /// <summary>Resuming a PPO run whose learning rate already decayed to 0 would spend the extra steps without learning.</summary>
+    private static void WarnWhenExtendingASpentSchedule(ExpertTrainingRequest request)
+    {
+        var path = ExpertFiles.Checkpoint(request.Directory);
+        if (!request.Resume || !File.Exists(path))
+            return;
+        var header = Checkpoint.LoadHeader(path);
+        if (header.Settings is PpoSettings ppo && request.Settings.TotalSteps > header.EnvironmentSteps && ppo.LearningRateAt(header.EnvironmentSteps) <= 0)
+            Console.Error.WriteLine(
+                $"jat: warning: the run in {request.Directory} spent its budget ({header.EnvironmentSteps:N0} steps) and its learning rate " +
+                "decayed to 0; resumed, it stays at 0 and the policy learns nothing more. Use --fresh with the larger --steps to train longer.");
+    }
 
     /// <summary>The live display keeps its latest progress in a struct.</summary>
     private readonly record struct Latest(TrainingProgress? Progress);

@@ -104,6 +104,8 @@ internal sealed class DqnLearner : ILearner
 
     public long Steps { get; private set; }
 
+    public LearnerTimings? Timings => null;
+
     public IterationReport RunIteration()
     {
         var returns = new List<double>();

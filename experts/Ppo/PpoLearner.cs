@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Jat.Experts.Checkpoints;
 using Jat.Experts.Normalization;
 using Jat.Experts.Observations;
@@ -44,6 +45,12 @@ internal sealed class PpoLearner : ILearner
     private readonly float[] _stepObservations;
     private readonly float[] _boundedActions;
     private readonly int[] _discreteActions;
+
+    // Stopwatch ticks per phase, summed over iterations (see LearnerTimings).
+    private long _environmentTicks;
+    private long _inferenceTicks;
+    private long _updateTicks;
+    private long _totalTicks;
 
     public PpoLearner(
         PpoSettings settings, FeatureLayout features, ActionLayout actions, IVectorEnvironment environments, Device device,
@@ -102,11 +109,14 @@ internal sealed class PpoLearner : ILearner
 
     public long Steps { get; private set; }
 
+    public LearnerTimings Timings => new(
+        Stopwatch.GetElapsedTime(0, _environmentTicks), Stopwatch.GetElapsedTime(0, _inferenceTicks),
+        Stopwatch.GetElapsedTime(0, _updateTicks), Stopwatch.GetElapsedTime(0, _totalTicks));
+
     public IterationReport RunIteration()
     {
-        var learningRate = _settings.LearningRateDecay
-            ? _settings.LearningRate * Math.Max(0, 1 - (double)Steps / _settings.TotalSteps)
-            : _settings.LearningRate;
+        var started = Stopwatch.GetTimestamp();
+        var learningRate = _settings.LearningRateAt(Steps);
         foreach (var group in _optimizer.ParamGroups)
         {
             group.LearningRate = learningRate;
@@ -121,6 +131,7 @@ internal sealed class PpoLearner : ILearner
             _rewards, _values, _ended, lastValues, _settings.Gamma, _settings.GaeLambda, advantages);
         var metrics = Update(advantages);
         metrics.Insert(0, new Metric("learning_rate", learningRate));
+        _totalTicks += Stopwatch.GetTimestamp() - started;
         return new IterationReport(Steps, returns, lengths, metrics);
     }
 
@@ -155,6 +166,7 @@ internal sealed class PpoLearner : ILearner
             EncodeCurrent(_stepObservations, update: true);
             var offset = t * _copies;
             _stepObservations.AsSpan().CopyTo(_observations.AsSpan(offset * _vectorSize));
+            var inferring = Stopwatch.GetTimestamp();
             using (no_grad())
             using (NewDisposeScope())
             {
@@ -176,25 +188,35 @@ internal sealed class PpoLearner : ILearner
                     }
                 }
             }
+            _inferenceTicks += Stopwatch.GetTimestamp() - inferring;
             if (_actions.Continuous)
             {
                 ActionBounds.Apply(_actions, _settings.ActionBounding, _rawActions.AsSpan(offset * _actionWidth, _copies * _actionWidth), _boundedActions);
+            }
+            var stepping = Stopwatch.GetTimestamp();
+            if (_actions.Continuous)
+            {
                 _environments.Step(_boundedActions);
             }
             else
             {
                 _environments.Step(_discreteActions);
             }
+            _environmentTicks += Stopwatch.GetTimestamp() - stepping;
             Steps += _copies;
             Record(offset, episodeReturns, episodeLengths);
         }
         EncodeCurrent(_stepObservations, update: false);
+        var last = Stopwatch.GetTimestamp();
+        float[] lastValues;
         using (no_grad())
         using (NewDisposeScope())
         {
             var input = tensor(_stepObservations, [_copies, _vectorSize]).to(_device);
-            return Denormalize(_network.Value(input).cpu().data<float>().ToArray());
+            lastValues = _network.Value(input).cpu().data<float>().ToArray();
         }
+        _inferenceTicks += Stopwatch.GetTimestamp() - last;
+        return Denormalize(lastValues);
     }
 
     private void Record(int offset, List<double> episodeReturns, List<int> episodeLengths)
@@ -227,15 +249,18 @@ internal sealed class PpoLearner : ILearner
             _encoder.EncodeVector(_environments.Final(cut[k]), finals.AsSpan(k * _vectorSize, _vectorSize));
         }
         _observationStatistics?.Normalize(finals, _settings.ObservationClip);
+        var inferring = Stopwatch.GetTimestamp();
+        float[] values;
         using (no_grad())
         using (NewDisposeScope())
         {
-            var values = Denormalize(
-                _network.Value(tensor(finals, [cut.Count, _vectorSize]).to(_device)).cpu().data<float>().ToArray());
-            for (var k = 0; k < cut.Count; k++)
-            {
-                _rewards[offset + cut[k]] += (float)(_settings.Gamma * values[k]);
-            }
+            values = _network.Value(tensor(finals, [cut.Count, _vectorSize]).to(_device)).cpu().data<float>().ToArray();
+        }
+        _inferenceTicks += Stopwatch.GetTimestamp() - inferring;
+        Denormalize(values);
+        for (var k = 0; k < cut.Count; k++)
+        {
+            _rewards[offset + cut[k]] += (float)(_settings.Gamma * values[k]);
         }
     }
 
@@ -257,6 +282,7 @@ internal sealed class PpoLearner : ILearner
             Scale(oldValues, statistics);
         }
 
+        var updating = Stopwatch.GetTimestamp();
         double policy = 0, value = 0, entropy = 0, kl = 0, clipped = 0;
         var minibatches = 0;
         using var scope = NewDisposeScope();
@@ -302,6 +328,7 @@ internal sealed class PpoLearner : ILearner
                 minibatches++;
             }
         }
+        _updateTicks += Stopwatch.GetTimestamp() - updating;
         return
         [
             new("policy_loss", policy / minibatches),

@@ -25,8 +25,14 @@ internal sealed record PpoSettings : AlgorithmSettings
 
     public bool ShuffleMinibatches { get; init; } = true;
 
-    /// <summary>Decay the learning rate linearly to zero over <see cref="AlgorithmSettings.TotalSteps"/>.</summary>
+    /// <summary>Decay the learning rate linearly to zero at <see cref="AlgorithmSettings.TotalSteps"/>.</summary>
     public bool LearningRateDecay { get; init; } = true;
+
+    /// <summary>
+    /// Where the decay starts: null for step 0 at <see cref="AlgorithmSettings.LearningRate"/>; a resumed run's
+    /// settings (<see cref="Resumed"/>) start it where the run was, at the rate it had reached.
+    /// </summary>
+    public LearningRatePoint? LearningRateDecayFrom { get; init; }
 
     public double AdamEpsilon { get; init; } = 1e-5;
 
@@ -60,6 +66,27 @@ internal sealed record PpoSettings : AlgorithmSettings
 
     public double InitialLogStd { get; init; }
 
+    /// <summary>The learning rate of an iteration that starts at <paramref name="step"/>.</summary>
+    public double LearningRateAt(long step)
+    {
+        if (!LearningRateDecay)
+        {
+            return LearningRate;
+        }
+        var from = LearningRateDecayFrom ?? new LearningRatePoint(0, LearningRate);
+        return LearningRateSchedule.At(step, from.Step, from.Rate, TotalSteps);
+    }
+
+    /// <summary>
+    /// Also restarts the decay line at <paramref name="step"/> from the rate reached there under the old budget, so the
+    /// rate goes on falling smoothly to 0 at the new one. A run that had spent its budget had reached 0, and stays there.
+    /// </summary>
+    public override AlgorithmSettings Resumed(long step, long totalSteps) =>
+        (PpoSettings)base.Resumed(step, totalSteps) with
+        {
+            LearningRateDecayFrom = LearningRateDecay ? new LearningRatePoint(step, LearningRateAt(step)) : LearningRateDecayFrom,
+        };
+
     public override void Validate()
     {
         base.Validate();
@@ -76,5 +103,10 @@ internal sealed record PpoSettings : AlgorithmSettings
         ArgumentOutOfRangeException.ThrowIfGreaterThan(GaeLambda, 1, nameof(GaeLambda));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxGradNorm, nameof(MaxGradNorm));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(RewardScale, nameof(RewardScale));
+        if (LearningRateDecayFrom is { } from)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(from.Step, nameof(LearningRateDecayFrom));
+            ArgumentOutOfRangeException.ThrowIfNegative(from.Rate, nameof(LearningRateDecayFrom));
+        }
     }
 }

@@ -50,6 +50,12 @@ internal abstract record AlgorithmSettings
     /// <summary>Episodes each scoring plays.</summary>
     public int EvaluationEpisodes { get; init; } = 20;
 
+    /// <summary>
+    /// The settings a run resumed at <paramref name="step"/> goes on with: these, with the new step budget, and whatever
+    /// else an algorithm needs so that its schedules continue from where the run was rather than restart.
+    /// </summary>
+    public virtual AlgorithmSettings Resumed(long step, long totalSteps) => this with { TotalSteps = totalSteps };
+
     /// <summary>Throws when a value is out of range, naming it.</summary>
     public virtual void Validate()
     {

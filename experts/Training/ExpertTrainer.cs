@@ -39,7 +39,7 @@ internal static class ExpertTrainer
                 throw new InvalidOperationException(
                     $"{checkpointPath} holds an expert for {resume.Header.Task}, not {spec.Task}; use another directory.");
             }
-            settings = resume.Header.Settings with { TotalSteps = request.Settings.TotalSteps };
+            settings = resume.Header.Settings.Resumed(resume.Header.EnvironmentSteps, request.Settings.TotalSteps);
         }
         settings.Validate();
 
@@ -108,7 +108,7 @@ internal static class ExpertTrainer
             Save(learner, spec.Task, checkpointPath, optimizerPath);
         }
         return new ExpertTrainingResult(
-            checkpointPath, curvePath, learner.Steps, episodes, lastMean, curve.ElapsedBefore + clock.Elapsed)
+            checkpointPath, curvePath, learner.Steps, episodes, lastMean, curve.ElapsedBefore + clock.Elapsed, learner.Timings)
         {
             LastEvaluationReturn = evaluation?.LastReturn,
         };

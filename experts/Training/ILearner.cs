@@ -10,6 +10,9 @@ internal interface ILearner : IDisposable
 
     IterationReport RunIteration();
 
+    /// <summary>Time per phase of the iterations so far, or null for a learner that does not measure it.</summary>
+    LearnerTimings? Timings { get; }
+
     /// <summary>The policy as it stands, with a CPU copy of the network (the learner keeps training its own).</summary>
     Checkpoint Snapshot(string task);
 

@@ -108,6 +108,7 @@ public sealed class CommandTests
     [InlineData("bench shards")]
     [InlineData("bench convert-wikipedia")]
     [InlineData("bench convert-images")]
+    [InlineData("bench ppo")]
     [InlineData("push")]
     [InlineData("convert wikipedia")]
     [InlineData("convert oscar")]
@@ -137,5 +138,22 @@ public sealed class CommandTests
             Assert.True((double)w["jat"]!["write"]!["median"]! > 0);
         });
         Assert.Equal("--no-duckdb", (string?)report["duckDbSkipped"]);
+    }
+
+    [Fact]
+    public async Task Bench_ppo_json_splits_the_training_time_into_phases_within_it()
+    {
+        // One rollout of Hopper's 64 copies × 64 steps.
+        var result = await JatProcess.RunAsync("bench", "ppo", "--steps", "4096", "--json");
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        var report = JsonNode.Parse(result.Stdout)!;
+        Assert.Equal("mujoco-hopper", (string?)report["task"]);
+        Assert.Equal(4096, (long)report["steps"]!);
+        Assert.Equal(4096, (long)report["bareSteps"]!);
+        var phases = report["phases"]!.AsArray();
+        Assert.Equal(["environment", "inference", "update", "other"], phases.Select(p => (string?)p!["phase"]));
+        Assert.All(phases, p => Assert.True((double)p!["seconds"]! > 0, $"{p["phase"]}: {p["seconds"]} s"));
+        Assert.Equal((double)report["trainingSeconds"]!, phases.Sum(p => (double)p!["seconds"]!), 6);
+        Assert.True((double)report["stepsPerSecond"]! > 0 && (double)report["bareStepsPerSecond"]! > 0);
     }
 }

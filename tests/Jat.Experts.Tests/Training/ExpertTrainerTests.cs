@@ -60,6 +60,48 @@ public sealed class ExpertTrainerTests : IDisposable
     }
 
     [Fact]
+    public void An_interrupted_run_resumed_with_a_larger_budget_goes_on_decaying_its_learning_rate_from_where_it_was()
+    {
+        using var cancel = new CancellationTokenSource();
+        Assert.ThrowsAny<OperationCanceledException>(() => ExpertTrainer.Train(
+            Request(Small), new SynchronousProgress(p =>
+            {
+                if (p.Steps >= 1024)
+                {
+                    cancel.Cancel();
+                }
+            }), cancel.Token));
+
+        var result = ExpertTrainer.Train(Request(Small with { TotalSteps = 4096 }));
+
+        var rates = File.ReadAllLines(result.LearningCurvePath).Skip(1)
+            .Select(l => double.Parse(l.Split(',')[6], System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(16, rates.Count);
+        // Four iterations on 2048 steps' decay, then from the rate reached at step 1024 (half the initial one) to 0 at 4096.
+        Assert.Equal(Small.LearningRate * (2048 - 768) / 2048, rates[3], 9);
+        Assert.Equal(Small.LearningRate / 2, rates[4], 9);
+        Assert.Equal(Small.LearningRate / 2 * (4096 - 3840) / 3072, rates[^1], 9);
+        Assert.Equal(rates.OrderDescending(), rates);
+        var settings = Assert.IsType<PpoSettings>(Checkpoint.LoadHeader(result.CheckpointPath).Settings);
+        Assert.Equal(new LearningRatePoint(1024, Small.LearningRate / 2), settings.LearningRateDecayFrom);
+        Assert.Equal(4096, settings.TotalSteps);
+    }
+
+    [Fact]
+    public void Ppo_reports_where_its_iterations_spent_their_time()
+    {
+        var result = ExpertTrainer.Train(Request(Small));
+
+        var timings = Assert.IsType<LearnerTimings>(result.Timings);
+        Assert.True(timings.Environment > TimeSpan.Zero, $"environment {timings.Environment}");
+        Assert.True(timings.Inference > TimeSpan.Zero, $"inference {timings.Inference}");
+        Assert.True(timings.Update > TimeSpan.Zero, $"update {timings.Update}");
+        Assert.True(timings.Other > TimeSpan.Zero, $"other {timings.Other}");
+        Assert.True(timings.Environment + timings.Inference + timings.Update <= timings.Total);
+        Assert.True(timings.Total <= result.Elapsed, $"iterations {timings.Total}, training {result.Elapsed}");
+    }
+
+    [Fact]
     public void A_finished_run_does_nothing_more()
     {
         ExpertTrainer.Train(Request(Small));
