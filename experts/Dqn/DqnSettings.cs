@@ -73,4 +73,14 @@ internal sealed record DqnSettings : AlgorithmSettings
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(ExplorationFraction, nameof(ExplorationFraction));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxGradNorm, nameof(MaxGradNorm));
     }
+
+    /// <summary>
+    /// A resumed run keeps ε's schedule in steps: it still reaches its end where it would have (the fraction is rescaled
+    /// to the new budget), rather than jumping back up towards its start when the budget grows.
+    /// </summary>
+    public override AlgorithmSettings Resumed(long step, long totalSteps) =>
+        (DqnSettings)base.Resumed(step, totalSteps) with
+        {
+            ExplorationFraction = totalSteps <= 0 ? ExplorationFraction : ExplorationFraction * TotalSteps / totalSteps,
+        };
 }
