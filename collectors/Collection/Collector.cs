@@ -42,7 +42,7 @@ public static class Collector
         {
             DatasetNotes.Claim(root, task.Name,
                 $"collected by Jat: {actors.Description}; {plan.Episodes:N0} episodes ({plan.TrainEpisodes:N0} train, " +
-                $"{plan.TestEpisodes:N0} test), seed {plan.Seed}" +
+                $"{plan.TestEpisodes:N0} test), seed {plan.Seed}, shards of {Math.Min(plan.EpisodesPerShard, plan.Episodes):N0} episodes" +
                 (plan.MaxEpisodeSteps is { } limit ? $", episodes over {limit:N0} steps discarded" : ""));
         }
         var players = new EpisodePlayer?[Math.Max(1, threads)];
