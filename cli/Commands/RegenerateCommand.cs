@@ -27,8 +27,8 @@ internal static class RegenerateCommand
 
     /// <summary>
     /// Default episodes per collected task, a fifth of JAT's BabyAI size and four fifths of its MuJoCo size: the default
-    /// plan then takes about ten minutes on 2 cores (measured: half these sizes took 5 min 13 s; the README has the
-    /// figures).
+    /// plan then takes about ten minutes on 2 cores (measured on a fresh clone: 10 min 0 s with the build; the README
+    /// has the figures).
     /// </summary>
     private static long DefaultEpisodes(TaskSpec task) => task.Domain == Domain.BabyAI ? 20_000 : 8_000;
 
