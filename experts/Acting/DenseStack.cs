@@ -12,8 +12,9 @@ namespace Jat.Experts.Acting;
 internal sealed class DenseStack
 {
     private readonly Layer[] _layers;
+    private readonly int _widest;
 
-    private DenseStack(Layer[] layers) => _layers = layers;
+    private DenseStack(Layer[] layers) => (_layers, _widest) = (layers, layers.Max(l => l.Outputs));
 
     public int InputSize => _layers[0].Inputs;
 
@@ -52,9 +53,8 @@ internal sealed class DenseStack
     /// <summary>Evaluates <paramref name="rows"/> inputs (row-major) into <paramref name="outputs"/> (row-major).</summary>
     public void Evaluate(ReadOnlySpan<float> inputs, int rows, Span<float> outputs)
     {
-        var widest = _layers.Max(l => l.Outputs);
-        var a = new float[widest];
-        var b = new float[widest];
+        var a = new float[_widest];
+        var b = new float[_widest];
         for (var row = 0; row < rows; row++)
         {
             var input = inputs.Slice(row * InputSize, InputSize);
