@@ -12,6 +12,4 @@ public sealed record CollectionPart(string Split, int Index, int Count, long Epi
 {
     /// <summary>What the part's episode seeds derive from, with the plan's seed and the attempt's number.</summary>
     public string Stream(string task) => string.Create(CultureInfo.InvariantCulture, $"{task}/{Split}/{Index}");
-
-    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Split} {Index + 1}/{Count}");
 }
