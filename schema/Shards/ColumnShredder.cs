@@ -1,42 +1,40 @@
+using System.Runtime.InteropServices;
 using Jat.Schema.Columns;
-using Parquet;
-using Parquet.Schema;
+using Jat.Schema.ParquetFormat;
 
 namespace Jat.Schema.Shards;
 
 /// <summary>
-/// Buffers one column of a row group as Parquet leaf values with definition and repetition levels
-/// (Dremel shredding), and counts the bytes the column would take in memory, which bounds row groups.
+/// Turns one column of each row into its Parquet leaves' levels and values (Dremel shredding), and counts the bytes
+/// the column would take in memory, which bounds row groups.
 /// </summary>
 /// <remarks>
 /// Levels of the layouts in <see cref="ParquetLayout"/>, all fields OPTIONAL:
 /// <c>list&lt;x&gt;</c>: 0 null row, 1 empty list, 3 value; repetition 0 starts a row, 1 continues it.
 /// <c>list&lt;list&lt;x&gt;&gt;</c>: 0 null row, 1 empty outer, 3 empty inner, 5 value; repetition 0 row, 1 step, 2 within a step.
 /// <c>list&lt;struct&lt;bytes, path&gt;&gt;</c>: bytes 4 present; path is always null (3).
+/// Levels go to the leaves as runs (a step's vector is one run), never value by value.
 /// </remarks>
 internal abstract class ColumnShredder
 {
-    private readonly ILeaf[] _leaves;
+    private readonly LeafWriter[] _leaves;
 
-    private protected ColumnShredder(params ILeaf[] leaves) => _leaves = leaves;
+    private protected ColumnShredder(params LeafWriter[] leaves) => _leaves = leaves;
 
     /// <summary>Arrow-like in-memory size of the buffered values, offsets included.</summary>
     public long Bytes { get; protected set; }
 
-    public abstract void Append(Example row);
-
-    public async Task WriteAsync(ParquetRowGroupWriter writer, CancellationToken ct)
+    public void Append(Example row)
     {
+        AppendRow(row);
         foreach (var leaf in _leaves)
-            await leaf.WriteAsync(writer, ct).ConfigureAwait(false);
+            leaf.EndRow();
     }
 
-    public void Clear()
-    {
-        foreach (var leaf in _leaves)
-            leaf.Clear();
-        Bytes = 0;
-    }
+    /// <summary>The row group was written: its bytes no longer count.</summary>
+    public void Clear() => Bytes = 0;
+
+    private protected abstract void AppendRow(Example row);
 
     /// <summary>A null (level 0) or empty (level 1) row puts one level and no value in every leaf.</summary>
     /// <returns>true when the row was null or empty and is fully recorded.</returns>
@@ -45,213 +43,168 @@ internal abstract class ColumnShredder
         if (count > 0)
             return false;
         foreach (var leaf in _leaves)
-            leaf.StartRow(count is null ? 0 : 1);
+            leaf.AddLevels(count is null ? 0 : 1, 0, 1);
         return true;
     }
 
-    public static ColumnShredder Create(ColumnSpec column, Field field)
+    /// <summary>The shredder of <paramref name="column"/>, writing into its leaves (in file order) of <paramref name="leaves"/>.</summary>
+    public static ColumnShredder Create(ColumnSpec column, IReadOnlyList<LeafWriter> leaves) => column.Kind switch
     {
-        var leaves = ParquetLayout.Leaves(field);
-        return column.Kind switch
-        {
-            ColumnKind.FloatSteps => new Steps<float, float>(leaves[0], r => r.Rewards, v => v, _ => 4),
-            ColumnKind.LongSteps => new Steps<long, long>(leaves[0], r => r.DiscreteActions, v => v, _ => 8),
-            ColumnKind.StringSteps => new Steps<string, ReadOnlyMemory<char>>(leaves[0], r => r.TextObservations, v => v.AsMemory(), v => 4 + v.Length),
-            ColumnKind.ImageSteps => new ImageSteps(leaves[0], leaves[1], r => r.ImageObservations),
-            ColumnKind.FloatVectorSteps => new VectorSteps<float>(leaves[0], column.Name == JatColumns.ContinuousActions
-                ? r => r.ContinuousActions
-                : r => r.ContinuousObservations, 4),
-            ColumnKind.LongVectorSteps => new VectorSteps<long>(leaves[0], r => r.DiscreteObservations, 8),
-            ColumnKind.Text => new Scalar(leaves[0], r => r.Text),
-            ColumnKind.Image => new Picture(leaves[0], leaves[1], r => r.Image),
-            _ => throw new ArgumentOutOfRangeException(nameof(column)),
-        };
-    }
+        ColumnKind.FloatSteps => new FloatSteps((FloatLeafWriter)leaves[0]),
+        ColumnKind.LongSteps => new LongSteps((LongLeafWriter)leaves[0]),
+        ColumnKind.StringSteps => new StringSteps((ByteArrayLeafWriter)leaves[0]),
+        ColumnKind.ImageSteps => new ImageSteps((ByteArrayLeafWriter)leaves[0], leaves[1]),
+        ColumnKind.FloatVectorSteps => new FloatVectorSteps((FloatLeafWriter)leaves[0], column.Name == JatColumns.ContinuousActions
+            ? r => r.ContinuousActions
+            : r => r.ContinuousObservations),
+        ColumnKind.LongVectorSteps => new LongVectorSteps((LongLeafWriter)leaves[0]),
+        ColumnKind.Text => new Text((ByteArrayLeafWriter)leaves[0]),
+        ColumnKind.Image => new Picture((ByteArrayLeafWriter)leaves[0], leaves[1]),
+        _ => throw new ArgumentOutOfRangeException(nameof(column)),
+    };
 
-    private protected interface ILeaf
+    /// <summary>The number of leaves a column of this kind has.</summary>
+    public static int LeafCount(ColumnKind kind) => kind is ColumnKind.ImageSteps or ColumnKind.Image ? 2 : 1;
+
+    /// <summary>The items of a list as a span, copied only when the list is neither an array nor a <see cref="List{T}"/>.</summary>
+    private static ReadOnlySpan<T> SpanOf<T>(IReadOnlyList<T> items) => items switch
     {
-        void StartRow(int definition);
-        Task WriteAsync(ParquetRowGroupWriter writer, CancellationToken ct);
-        void Clear();
-    }
+        T[] array => array,
+        List<T> list => CollectionsMarshal.AsSpan(list),
+        _ => items.ToArray(),
+    };
 
-    private protected sealed class Leaf<T>(DataField field, bool repeated) : ILeaf
-        where T : struct
+    private sealed class FloatSteps(FloatLeafWriter leaf) : ColumnShredder(leaf)
     {
-        public Growable<T> Values { get; } = new();
-        public Growable<int> Definitions { get; } = new();
-        public Growable<int> Repetitions { get; } = new();
-
-        public void StartRow(int definition)
+        private protected override void AppendRow(Example row)
         {
-            Definitions.Add(definition);
-            if (repeated)
-                Repetitions.Add(0);
-        }
-
-        /// <summary>Levels of <paramref name="count"/> entries of one list at <paramref name="definition"/>, the first starting a row.</summary>
-        public void AddList(int count, int definition)
-        {
-            Definitions.AddRepeated(definition, count);
-            Repetitions.Add(0);
-            Repetitions.AddRepeated(1, count - 1);
-        }
-
-        public Task WriteAsync(ParquetRowGroupWriter writer, CancellationToken ct) =>
-            writer.WriteAllPartsAsync(field, Values.Memory, Definitions.Memory, repeated ? Repetitions.Memory : null, ct);
-
-        public void Clear()
-        {
-            Values.Clear();
-            Definitions.Clear();
-            Repetitions.Clear();
+            var items = row.Rewards;
+            Bytes += 4;
+            if (AppendAbsent(items?.Count))
+                return;
+            leaf.Add(SpanOf(items!));
+            leaf.AddList(3, 0, 1, items!.Count);
+            Bytes += 4L * items.Count;
         }
     }
 
-    private sealed class Steps<TIn, TOut> : ColumnShredder
-        where TOut : struct
+    private sealed class LongSteps(LongLeafWriter leaf) : ColumnShredder(leaf)
     {
-        private readonly Leaf<TOut> _leaf;
-        private readonly Func<Example, IReadOnlyList<TIn>?> _get;
-        private readonly Func<TIn, TOut> _convert;
-        private readonly Func<TIn, int> _size;
-
-        public Steps(DataField field, Func<Example, IReadOnlyList<TIn>?> get, Func<TIn, TOut> convert, Func<TIn, int> size)
-            : this(new Leaf<TOut>(field, repeated: true), get, convert, size)
+        private protected override void AppendRow(Example row)
         {
+            var items = row.DiscreteActions;
+            Bytes += 4;
+            if (AppendAbsent(items?.Count))
+                return;
+            leaf.Add(SpanOf(items!));
+            leaf.AddList(3, 0, 1, items!.Count);
+            Bytes += 8L * items.Count;
         }
+    }
 
-        private Steps(Leaf<TOut> leaf, Func<Example, IReadOnlyList<TIn>?> get, Func<TIn, TOut> convert, Func<TIn, int> size)
-            : base(leaf) => (_leaf, _get, _convert, _size) = (leaf, get, convert, size);
-
-        public override void Append(Example row)
+    private sealed class StringSteps(ByteArrayLeafWriter leaf) : ColumnShredder(leaf)
+    {
+        private protected override void AppendRow(Example row)
         {
-            var items = _get(row);
+            var items = row.TextObservations;
             Bytes += 4;
             if (AppendAbsent(items?.Count))
                 return;
             for (var i = 0; i < items!.Count; i++)
             {
-                _leaf.Values.Add(_convert(items[i]));
-                Bytes += _size(items[i]);
+                leaf.Add(items[i]);
+                Bytes += 4 + items[i].Length;
             }
-            _leaf.AddList(items.Count, 3);
+            leaf.AddList(3, 0, 1, items.Count);
         }
     }
 
-    private sealed class VectorSteps<T> : ColumnShredder
-        where T : struct
+    private sealed class FloatVectorSteps(FloatLeafWriter leaf, Func<Example, IReadOnlyList<float[]>?> get) : ColumnShredder(leaf)
     {
-        private readonly Leaf<T> _leaf;
-        private readonly Func<Example, IReadOnlyList<T[]>?> _get;
-        private readonly int _width;
-
-        public VectorSteps(DataField field, Func<Example, IReadOnlyList<T[]>?> get, int width)
-            : this(new Leaf<T>(field, repeated: true), get, width)
+        private protected override void AppendRow(Example row)
         {
-        }
-
-        private VectorSteps(Leaf<T> leaf, Func<Example, IReadOnlyList<T[]>?> get, int width)
-            : base(leaf) => (_leaf, _get, _width) = (leaf, get, width);
-
-        public override void Append(Example row)
-        {
-            var steps = _get(row);
+            var steps = get(row);
             Bytes += 4;
             if (AppendAbsent(steps?.Count))
                 return;
             for (var s = 0; s < steps!.Count; s++)
             {
                 var vector = steps[s];
-                Bytes += 4 + (long)vector.Length * _width;
-                var first = s == 0 ? 0 : 1;
+                Bytes += 4 + 4L * vector.Length;
                 if (vector.Length == 0)
                 {
-                    _leaf.Definitions.Add(3);
-                    _leaf.Repetitions.Add(first);
+                    leaf.AddLevels(3, s == 0 ? 0 : 1, 1);
                     continue;
                 }
-                _leaf.Values.AddRange(vector);
-                _leaf.Definitions.AddRepeated(5, vector.Length);
-                _leaf.Repetitions.Add(first);
-                _leaf.Repetitions.AddRepeated(2, vector.Length - 1);
+                leaf.Add(vector);
+                leaf.AddList(5, s == 0 ? 0 : 1, 2, vector.Length);
             }
         }
     }
 
-    private sealed class ImageSteps : ColumnShredder
+    private sealed class LongVectorSteps(LongLeafWriter leaf) : ColumnShredder(leaf)
     {
-        private readonly Leaf<ReadOnlyMemory<byte>> _bytes;
-        private readonly Leaf<ReadOnlyMemory<char>> _path;
-        private readonly Func<Example, IReadOnlyList<byte[]>?> _get;
-
-        public ImageSteps(DataField bytesField, DataField pathField, Func<Example, IReadOnlyList<byte[]>?> get)
-            : this(new Leaf<ReadOnlyMemory<byte>>(bytesField, repeated: true), new Leaf<ReadOnlyMemory<char>>(pathField, repeated: true), get)
+        private protected override void AppendRow(Example row)
         {
+            var steps = row.DiscreteObservations;
+            Bytes += 4;
+            if (AppendAbsent(steps?.Count))
+                return;
+            for (var s = 0; s < steps!.Count; s++)
+            {
+                var vector = steps[s];
+                Bytes += 4 + 8L * vector.Length;
+                if (vector.Length == 0)
+                {
+                    leaf.AddLevels(3, s == 0 ? 0 : 1, 1);
+                    continue;
+                }
+                leaf.Add(vector);
+                leaf.AddList(5, s == 0 ? 0 : 1, 2, vector.Length);
+            }
         }
+    }
 
-        private ImageSteps(Leaf<ReadOnlyMemory<byte>> bytes, Leaf<ReadOnlyMemory<char>> path, Func<Example, IReadOnlyList<byte[]>?> get)
-            : base(bytes, path) => (_bytes, _path, _get) = (bytes, path, get);
-
-        public override void Append(Example row)
+    private sealed class ImageSteps(ByteArrayLeafWriter bytes, LeafWriter path) : ColumnShredder(bytes, path)
+    {
+        private protected override void AppendRow(Example row)
         {
-            var images = _get(row);
+            var images = row.ImageObservations;
             Bytes += 4;
             if (AppendAbsent(images?.Count))
                 return;
             for (var i = 0; i < images!.Count; i++)
             {
-                _bytes.Values.Add(images[i]);
+                bytes.Add(images[i]);
                 Bytes += 8 + images[i].Length;
             }
-            _bytes.AddList(images.Count, 4);
-            _path.AddList(images.Count, 3);
+            bytes.AddList(4, 0, 1, images.Count);
+            path.AddList(3, 0, 1, images.Count);
         }
     }
 
-    private sealed class Scalar : ColumnShredder
+    private sealed class Text(ByteArrayLeafWriter leaf) : ColumnShredder(leaf)
     {
-        private readonly Leaf<ReadOnlyMemory<char>> _leaf;
-        private readonly Func<Example, string?> _get;
-
-        public Scalar(DataField field, Func<Example, string?> get) : this(new Leaf<ReadOnlyMemory<char>>(field, repeated: false), get)
+        private protected override void AppendRow(Example row)
         {
-        }
-
-        private Scalar(Leaf<ReadOnlyMemory<char>> leaf, Func<Example, string?> get) : base(leaf) => (_leaf, _get) = (leaf, get);
-
-        public override void Append(Example row)
-        {
-            var text = _get(row);
+            var text = row.Text;
             Bytes += 4 + (text?.Length ?? 0);
-            _leaf.StartRow(text is null ? 0 : 1);
+            leaf.AddLevels(text is null ? 0 : 1, 0, 1);
             if (text is not null)
-                _leaf.Values.Add(text.AsMemory());
+                leaf.Add(text);
         }
     }
 
-    private sealed class Picture : ColumnShredder
+    private sealed class Picture(ByteArrayLeafWriter bytes, LeafWriter path) : ColumnShredder(bytes, path)
     {
-        private readonly Leaf<ReadOnlyMemory<byte>> _bytes;
-        private readonly Leaf<ReadOnlyMemory<char>> _path;
-        private readonly Func<Example, byte[]?> _get;
-
-        public Picture(DataField bytesField, DataField pathField, Func<Example, byte[]?> get)
-            : this(new Leaf<ReadOnlyMemory<byte>>(bytesField, repeated: false), new Leaf<ReadOnlyMemory<char>>(pathField, repeated: false), get)
+        private protected override void AppendRow(Example row)
         {
-        }
-
-        private Picture(Leaf<ReadOnlyMemory<byte>> bytes, Leaf<ReadOnlyMemory<char>> path, Func<Example, byte[]?> get)
-            : base(bytes, path) => (_bytes, _path, _get) = (bytes, path, get);
-
-        public override void Append(Example row)
-        {
-            var image = _get(row);
+            var image = row.Image;
             Bytes += 8 + (image?.Length ?? 0);
-            _bytes.StartRow(image is null ? 0 : 2);
-            _path.StartRow(image is null ? 0 : 1);
+            bytes.AddLevels(image is null ? 0 : 2, 0, 1);
+            path.AddLevels(image is null ? 0 : 1, 0, 1);
             if (image is not null)
-                _bytes.Values.Add(image);
+                bytes.Add(image);
         }
     }
 }

@@ -43,7 +43,7 @@ public sealed class ShardReader : IAsyncDisposable
         ParquetReader reader;
         try
         {
-            reader = await ParquetReader.CreateAsync(path, ShardWriter.ParquetOptionsFor(task), ct).ConfigureAwait(false);
+            reader = await ParquetReader.CreateAsync(path, new ParquetOptions(), ct).ConfigureAwait(false);
         }
         catch (Exception e) when (e is IOException or InvalidDataException or ArgumentException or FormatException or IndexOutOfRangeException)
         {

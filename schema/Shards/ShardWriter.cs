@@ -5,8 +5,7 @@ using System.Text.RegularExpressions;
 using Jat.Schema.Columns;
 using Jat.Schema.Tasks;
 using Jat.Schema.Validation;
-using Parquet;
-using Parquet.Schema;
+using Jat.Schema.ParquetFormat;
 
 namespace Jat.Schema.Shards;
 
@@ -24,8 +23,7 @@ public sealed partial class ShardWriter : IAsyncDisposable
 {
     private readonly DatasetLayout _layout;
     private readonly ShardWriterOptions _options;
-    private readonly ParquetSchema _schema;
-    private readonly Dictionary<string, string> _metadata;
+    private readonly ParquetFileWriter _file;
     private readonly ColumnShredder[] _shredders;
     private readonly FileStream _lock;
     private SplitManifest _manifest;
@@ -39,10 +37,15 @@ public sealed partial class ShardWriter : IAsyncDisposable
         Task = task;
         Split = split;
         _options = options;
-        _schema = ParquetLayout.SchemaOf(task);
-        _metadata = ParquetLayout.MetadataOf(task);
-        var fields = _schema.Fields;
-        _shredders = task.Columns.Select((c, i) => ColumnShredder.Create(c, fields[i])).ToArray();
+        _file = new ParquetFileWriter(ParquetLayout.SchemaOf(task).Fields, ParquetLayout.MetadataOf(task));
+        var leaves = 0;
+        _shredders = new ColumnShredder[task.Columns.Count];
+        for (var c = 0; c < _shredders.Length; c++)
+        {
+            var count = ColumnShredder.LeafCount(task.Columns[c].Kind);
+            _shredders[c] = ColumnShredder.Create(task.Columns[c], [.. _file.Leaves.Skip(leaves).Take(count)]);
+            leaves += count;
+        }
         _lock = lockFile;
         _manifest = manifest;
     }
@@ -185,18 +188,13 @@ public sealed partial class ShardWriter : IAsyncDisposable
         var path = _layout.StagingShard(index);
         try
         {
+            ct.ThrowIfCancellationRequested();
             long length;
             string tail;
             await using (var file = new FileStream(path, open is null ? FileMode.Create : FileMode.Open, FileAccess.ReadWrite,
                 FileShare.None, bufferSize: 1 << 20))
             {
-                await using (var writer = await ParquetWriter.CreateAsync(_schema, file, ParquetOptionsFor(Task), append: open is not null, ct).ConfigureAwait(false))
-                {
-                    writer.CustomMetadata = _metadata;
-                    using var group = writer.CreateRowGroup();
-                    foreach (var shredder in _shredders)
-                        await shredder.WriteAsync(group, ct).ConfigureAwait(false);
-                }
+                _file.AppendRowGroup(file, _bufferedRows);
                 file.Flush(_options.Durable);
                 length = file.Length;
                 tail = Convert.ToBase64String(ReadTail(file));
@@ -225,25 +223,11 @@ public sealed partial class ShardWriter : IAsyncDisposable
     {
         var path = _layout.StagingShard(0);
         await using var file = new FileStream(path, FileMode.Create, FileAccess.ReadWrite, FileShare.None);
-        await using (var writer = await ParquetWriter.CreateAsync(_schema, file, ParquetOptionsFor(Task), append: false, ct).ConfigureAwait(false))
-            writer.CustomMetadata = _metadata;
+        ct.ThrowIfCancellationRequested();
+        _file.WriteEmpty(file);
         file.Flush(_options.Durable);
         return file.Length;
     }
-
-    /// <remarks>
-    /// <c>datasets</c> leaves media columns uncompressed (PNG and JPEG bytes are compressed already) and Snappy-compresses
-    /// the rest. Parquet.Net sets compression per file, so a task whose rows are mostly images (Atari, vision-language)
-    /// is written uncompressed: measured here, Snappy halves Parquet.Net's write speed on PNG bytes for ~15% of size.
-    /// </remarks>
-    internal static ParquetOptions ParquetOptionsFor(TaskSpec task) => new()
-    {
-        CompressionMethod = task.Columns.Any(c => c.Kind is ColumnKind.ImageSteps or ColumnKind.Image)
-            ? CompressionMethod.None
-            : CompressionMethod.Snappy,
-        // Parquet.Net 6.1.0 defaults to SmallestSize, which is ~100x slower for Zstd; say the level explicitly.
-        CompressionLevel = System.IO.Compression.CompressionLevel.Optimal,
-    };
 
     private void ThrowIfClosed()
     {
