@@ -13,8 +13,11 @@ public sealed class BabyAIBotActorSource : IActorSource
 {
     public string Description => "the BabyAI bot (JAT's expert for BabyAI), one replan per step";
 
-    /// <summary>The bot plans for one episode at a time; nothing is gained by batching.</summary>
-    public int BatchSize => 1;
+    /// <summary>
+    /// Each episode acts on its own, but episodes travel to the shard writer a batch at a time: with batches of one,
+    /// BabyAI's short episodes (five steps on GoToLocal) spent more time handing over than playing.
+    /// </summary>
+    public int BatchSize => 16;
 
     public IActor Create() => new BotActor();
 

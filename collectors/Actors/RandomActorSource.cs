@@ -8,7 +8,11 @@ public sealed class RandomActorSource : IActorSource
 {
     public string Description => "uniform random actions";
 
-    public int BatchSize => 1;
+    /// <summary>
+    /// Each episode acts on its own, but episodes travel to the shard writer a batch at a time: with batches of one,
+    /// BabyAI's short episodes (five steps on GoToLocal) spent more time handing over than playing.
+    /// </summary>
+    public int BatchSize => 16;
 
     public IActor Create() => new RandomActor();
 

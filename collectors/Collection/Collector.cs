@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Jat.Collectors.Actors;
+using Jat.Collectors.Episodes;
 using Jat.Environments;
 using Jat.Schema.Card;
 using Jat.Schema.Shards;
@@ -46,12 +47,13 @@ public static class Collector
                 (plan.MaxEpisodeSteps is { } limit ? $", episodes over {limit:N0} steps discarded" : ""));
         }
         var players = new EpisodePlayer?[Math.Max(1, threads)];
+        var arrays = new StepArrayPool();
         try
         {
             foreach (var part in parts)
             {
                 summaries.Add(await WritePartAsync(root, plan, part, players, actors.BatchSize,
-                    () => new EpisodePlayer(environments, actors.Create(), plan, actors.BatchSize), tally, writerOptions, cancel).ConfigureAwait(false));
+                    () => new EpisodePlayer(environments, actors.Create(), plan, actors.BatchSize, arrays), arrays, tally, writerOptions, cancel).ConfigureAwait(false));
             }
         }
         finally
@@ -75,7 +77,7 @@ public static class Collector
     }
 
     private static async Task<SplitSummary> WritePartAsync(string root, CollectionPlan plan, CollectionPart part, EpisodePlayer?[] players,
-        int batchSize, Func<EpisodePlayer> newPlayer, Tally tally, ShardWriterOptions? writerOptions, CancellationToken cancel)
+        int batchSize, Func<EpisodePlayer> newPlayer, StepArrayPool arrays, Tally tally, ShardWriterOptions? writerOptions, CancellationToken cancel)
     {
         await using var writer = await ShardWriter.OpenPartAsync(root, plan.Task, part.Split, new ShardPart(part.Index, part.Count),
             writerOptions, cancel).ConfigureAwait(false);
@@ -90,9 +92,12 @@ public static class Collector
             var resumeAt = Attempt(writer.CommittedCursor) + 1;
             var firstBatch = resumeAt / batch;
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
-            // At most 32 attempts per player waiting for the writer: it bounds memory whatever the collection size.
-            using var handoff = new BatchHandoff<PlayedEpisode[]>(firstBatch, Math.Max(2, players.Length * 32 / batch),
-                LastBatchNeeded(resumeAt, part.Episodes - kept, batch));
+            // Players run ahead of the writer by about 16k steps each (BabyAI: ~330 short episodes, MuJoCo: 32 episodes):
+            // it bounds memory whatever the collection size, yet leaves the writer room to be descheduled for a few
+            // milliseconds on a busy machine without the players stalling behind it.
+            var ahead = Math.Clamp(16_384 / plan.StepsPerEpisode, 32, 512);
+            var capacity = (int)Math.Max(2, players.Length * ahead / batch);
+            using var handoff = new BatchHandoff<PlayedEpisode[]>(firstBatch, capacity, LastBatchNeeded(resumeAt, part.Episodes - kept, batch));
             var running = Enumerable.Range(0, players.Length).Select(i => Task.Factory.StartNew(() =>
             {
                 var player = players[i] ??= newPlayer();
@@ -117,7 +122,7 @@ public static class Collector
                     // Sleep until a few more batches are ready, up to the ones the part may still need.
                     var needed = LastBatchNeeded(number * batch, part.Episodes - kept, batch);
                     handoff.Need(needed);
-                    var episodes = handoff.Take(number, Math.Min(needed, number + (15 / batch)), ThrowIfAPlayerFailed, cancel);
+                    var episodes = handoff.Take(number, Math.Min(needed, number + capacity / 4), ThrowIfAPlayerFailed, cancel);
                     foreach (var episode in episodes)
                     {
                         if (episode.Attempt < resumeAt || kept == part.Episodes)
@@ -127,6 +132,8 @@ public static class Collector
                         if (episode.Row is not null)
                         {
                             await writer.WriteAsync(episode.Row, episode.Attempt.ToString(CultureInfo.InvariantCulture), cancel).ConfigureAwait(false);
+                            // The writer has copied the row's values: its vectors can carry another step.
+                            arrays.Return(episode.Row);
                             kept++;
                         }
                         tally.Add(episode);

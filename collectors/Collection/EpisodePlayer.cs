@@ -30,8 +30,11 @@ internal sealed class EpisodePlayer : IDisposable
     private float[] _continuous = [];
     private int _actionSize;
 
-    public EpisodePlayer(Func<IEnvironment> create, IActor actor, CollectionPlan plan, int batchSize)
+    private readonly StepArrayPool _arrays;
+
+    public EpisodePlayer(Func<IEnvironment> create, IActor actor, CollectionPlan plan, int batchSize, StepArrayPool arrays)
     {
+        _arrays = arrays;
         _create = create;
         _actor = actor;
         _plan = plan;
@@ -64,7 +67,7 @@ internal sealed class EpisodePlayer : IDisposable
             var attempt = first + slot;
             environment.Reset(EpisodeSeeds.Reset(_plan.Seed, stream, attempt));
             _actor.BeginEpisode(slot, environment, EpisodeSeeds.Actor(_plan.Seed, stream, attempt));
-            (_recorders[slot] ??= new EpisodeRecorder(environment.Spec)).Clear();
+            (_recorders[slot] ??= new EpisodeRecorder(environment.Spec, _arrays)).Clear();
             _running[slot] = slot;
         }
 

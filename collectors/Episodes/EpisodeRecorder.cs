@@ -6,8 +6,10 @@ namespace Jat.Collectors.Episodes;
 /// <summary>
 /// Records one episode as a JAT row: observations o0..oT-1 (taken before each action), actions a0..aT-1 and rewards
 /// r1..rT; the final observation is not stored. Continuous observations become float32, as JAT stores them.
+/// Observation vectors come from <paramref name="arrays"/>; those of an episode that is cleared without becoming a row
+/// go back to it.
 /// </summary>
-internal sealed class EpisodeRecorder(EnvironmentSpec spec)
+internal sealed class EpisodeRecorder(EnvironmentSpec spec, StepArrayPool arrays)
 {
     private readonly List<float[]> _continuousObservations = [];
     private readonly List<long[]> _discreteObservations = [];
@@ -20,8 +22,13 @@ internal sealed class EpisodeRecorder(EnvironmentSpec spec)
 
     public double Return { get; private set; }
 
+    private bool _handedOver;
+
     public void Clear()
     {
+        if (!_handedOver)
+            arrays.Return(_discreteObservations, _continuousObservations);
+        _handedOver = false;
         _continuousObservations.Clear();
         _discreteObservations.Clear();
         _textObservations.Clear();
@@ -35,7 +42,7 @@ internal sealed class EpisodeRecorder(EnvironmentSpec spec)
     {
         if (spec.Observation.ContinuousSize > 0)
         {
-            var values = new float[observation.Continuous.Length];
+            var values = arrays.RentContinuous(observation.Continuous.Length);
             for (var i = 0; i < values.Length; i++)
             {
                 values[i] = (float)observation.Continuous[i];
@@ -44,7 +51,7 @@ internal sealed class EpisodeRecorder(EnvironmentSpec spec)
         }
         if (spec.Observation.DiscreteSize > 0)
         {
-            var values = new long[observation.Discrete.Length];
+            var values = arrays.RentDiscrete(observation.Discrete.Length);
             for (var i = 0; i < values.Length; i++)
             {
                 values[i] = observation.Discrete[i];
@@ -71,7 +78,14 @@ internal sealed class EpisodeRecorder(EnvironmentSpec spec)
         Return += reward;
     }
 
-    public Example ToExample() => new()
+    /// <summary>The episode as a row; its observation vectors are the row's now (until the writer returns them).</summary>
+    public Example ToExample()
+    {
+        _handedOver = true;
+        return Row();
+    }
+
+    private Example Row() => new()
     {
         ContinuousObservations = spec.Observation.ContinuousSize > 0 ? [.. _continuousObservations] : null,
         DiscreteObservations = spec.Observation.DiscreteSize > 0 ? [.. _discreteObservations] : null,

@@ -9,6 +9,9 @@ internal sealed class DictionaryPages
     /// <summary>A dictionary past this size (in PLAIN bytes) is closed and the chunk's later pages are PLAIN, as pyarrow does.</summary>
     public const int DictionaryLimitBytes = 1 << 20;
 
+    // A bit-packed run counts groups of eight in a varint; 63 groups keep its header to one byte, as other writers do.
+    private const int ValuesPerRun = 63 * 8;
+
     private int[] _indices = new int[1024];
 
     public int Count { get; private set; }
@@ -20,17 +23,71 @@ internal sealed class DictionaryPages
         _indices[Count++] = index;
     }
 
+    /// <summary>Room for <paramref name="count"/> more indices, written by the caller, then counted.</summary>
+    public Span<int> Append(int count)
+    {
+        if (Count + count > _indices.Length)
+        {
+            var size = _indices.Length;
+            while (size < Count + count)
+                size *= 2;
+            Array.Resize(ref _indices, size);
+        }
+        var room = _indices.AsSpan(Count, count);
+        Count += count;
+        return room;
+    }
+
     public ReadOnlySpan<int> Indices => _indices.AsSpan(0, Count);
 
-    /// <summary>Writes the page's indices for a dictionary of <paramref name="entries"/> and empties them.</summary>
+    /// <summary>
+    /// Writes the page's indices for a dictionary of <paramref name="entries"/> and empties them: all bit-packed, no
+    /// runs, because finding runs costs a pass that Snappy, which sees the packed bytes next, makes up for anyway.
+    /// </summary>
     public void WriteTo(ByteBuffer page, int entries)
     {
         var bitWidth = Math.Max(1, 32 - int.LeadingZeroCount(Math.Max(0, entries - 1)));
         page.Add((byte)bitWidth);
-        var encoder = new RleHybridEncoder(page, bitWidth);
-        encoder.AddRange(Indices);
-        encoder.Finish();
+        // The last group is padded with zeros; readers stop at the page's value count.
+        var padded = (Count + 7) & ~7;
+        _indices.AsSpan(Count, Math.Min(padded, _indices.Length) - Count).Clear();
+        if (padded > _indices.Length)
+            Array.Resize(ref _indices, padded);
+        for (var start = 0; start < padded; start += ValuesPerRun)
+        {
+            var values = Math.Min(ValuesPerRun, padded - start);
+            page.Add((byte)(((values / 8) << 1) | 1));
+            var output = page.Reserve(values / 8 * bitWidth);
+            Pack(_indices.AsSpan(start, values), bitWidth, output);
+            page.Advance(output.Length);
+        }
         Count = 0;
+    }
+
+    /// <summary>Packs values (a multiple of eight) LSB first, <paramref name="bitWidth"/> bits each.</summary>
+    private static void Pack(ReadOnlySpan<int> values, int bitWidth, Span<byte> output)
+    {
+        ulong buffer = 0;
+        var bits = 0;
+        var at = 0;
+        foreach (var value in values)
+        {
+            buffer |= (ulong)(uint)value << bits;
+            bits += bitWidth;
+            if (bits >= 32)
+            {
+                System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(output[at..], (uint)buffer);
+                at += 4;
+                buffer >>= 32;
+                bits -= 32;
+            }
+        }
+        while (bits > 0)
+        {
+            output[at++] = (byte)buffer;
+            buffer >>= 8;
+            bits -= 8;
+        }
     }
 
     public void Clear()

@@ -34,30 +34,38 @@ internal sealed class LongLeafWriter(IReadOnlyList<string> path, int maxDefiniti
             _plain.AddRange(MemoryMarshal.AsBytes(values));
             return;
         }
-        foreach (var value in values)
+        var indices = _page.Append(values.Length);
+        var small = _small;
+        for (var i = 0; i < values.Length; i++)
         {
+            var value = values[i];
             int index;
-            if ((ulong)value < SmallValues)
-            {
-                index = _small[value] - 1;
-                if (index < 0)
-                {
-                    index = _dictionary.Count;
-                    _dictionary.Add(value);
-                    _small[value] = index + 1;
-                }
-            }
-            else if (!_large.TryGetValue(value, out index))
-            {
-                index = _dictionary.Count;
-                _dictionary.Add(value);
-                _large.Add(value, index);
-            }
-            _page.Add(index);
+            if ((ulong)value >= SmallValues || (index = small[value] - 1) < 0)
+                index = IndexOfNew(value);
+            indices[i] = index;
         }
     }
 
     public void Add(long value) => Add([value]);
+
+    /// <summary>The index of a value that is not a small one already in the dictionary, added if new.</summary>
+    private int IndexOfNew(long value)
+    {
+        if ((ulong)value < SmallValues)
+        {
+            _small[value] = _dictionary.Count + 1;
+        }
+        else if (_large.TryGetValue(value, out var index))
+        {
+            return index;
+        }
+        else
+        {
+            _large.Add(value, _dictionary.Count);
+        }
+        _dictionary.Add(value);
+        return _dictionary.Count - 1;
+    }
 
     private protected override int WriteValues(ByteBuffer page)
     {
