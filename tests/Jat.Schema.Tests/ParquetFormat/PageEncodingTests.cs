@@ -1,0 +1,117 @@
+using Jat.Schema.Columns;
+using Jat.Schema.ParquetFormat;
+using Jat.Schema.Shards;
+using Jat.Schema.Tasks;
+
+namespace Jat.Schema.Tests.ParquetFormat;
+
+/// <summary>
+/// The paths of Jat's page writer that small sample rows do not reach: dictionaries that outgrow their limit and turn
+/// to PLAIN in the middle of a column chunk, values outside the small-integer table, and pages cut at row boundaries.
+/// Parquet.Net (through <see cref="ShardReader"/>) reads the files back.
+/// </summary>
+public sealed class PageEncodingTests
+{
+    [Fact]
+    public async Task Integers_past_the_dictionary_limit_are_written_plain_and_read_back()
+    {
+        using var folder = new TempDirectory();
+        var task = TaskRegistry.Get("babyai-go-to-local");
+        var random = new Random(5);
+        // 40 episodes × 50 steps × 148 distinct values: ~300k dictionary entries, far past 1 MB, and several pages.
+        var rows = Enumerable.Range(0, 40).Select(e => Episode(50, () => random.NextInt64(long.MinValue, long.MaxValue))).ToList();
+        // Values the small table holds, then large and negative ones, in the same chunk.
+        rows.Add(Episode(3, () => random.Next(0, 11)));
+        rows.Add(Episode(3, () => -random.Next(1, 5)));
+
+        await WriteAsync(folder.Path, task, rows);
+
+        RowsAssert.Equal(rows, await ShardReader.ReadSplitAsync(folder.Path, task, "train").ToListAsync());
+    }
+
+    [Fact]
+    public async Task Text_past_the_dictionary_limit_is_written_plain_and_read_back()
+    {
+        using var folder = new TempDirectory();
+        var task = TaskRegistry.Get("oscar");
+        // 3,000 distinct documents of ~1 KB, some repeated, one empty: the dictionary passes 1 MB a third of the way in.
+        var rows = Enumerable.Range(0, 3000)
+            .Select(i => new Example { Text = i % 500 == 7 ? "" : $"document {i % 2900} " + new string((char)('a' + i % 26), 1000) })
+            .ToList();
+
+        await WriteAsync(folder.Path, task, rows);
+
+        RowsAssert.Equal(rows, await ShardReader.ReadSplitAsync(folder.Path, task, "train").ToListAsync());
+    }
+
+    [Fact]
+    public void Levels_given_as_runs_decode_to_the_same_sequence()
+    {
+        var output = new ByteBuffer();
+        var encoder = new RleHybridEncoder(output, bitWidth: 3);
+        (int Value, int Count)[] runs = [(0, 1), (2, 147), (1, 1), (2, 3), (5, 9), (3, 2), (4, 600), (7, 5)];
+        foreach (var (value, count) in runs)
+            encoder.Add(value, count);
+        encoder.Finish();
+        var expected = runs.SelectMany(r => Enumerable.Repeat(r.Value, r.Count)).ToArray();
+
+        Assert.Equal(expected, Decode(output.Written, 3, expected.Length));
+    }
+
+    private static Example Episode(int steps, Func<long> value) => new()
+    {
+        TextObservations = [.. Enumerable.Repeat("go to the red ball", steps)],
+        DiscreteObservations = [.. Enumerable.Range(0, steps).Select(_ => Enumerable.Range(0, 148).Select(_ => value()).ToArray())],
+        DiscreteActions = [.. Enumerable.Range(0, steps).Select(i => (long)(i % 7))],
+        Rewards = [.. Enumerable.Range(0, steps).Select(i => i == steps - 1 ? 0.5f : 0f)],
+    };
+
+    private static async Task WriteAsync(string folder, TaskSpec task, IReadOnlyList<Example> rows)
+    {
+        await using var writer = await ShardWriter.OpenAsync(folder, task, "train");
+        foreach (var row in rows)
+            await writer.WriteAsync(row);
+        await writer.CompleteAsync();
+    }
+
+    /// <summary>The RLE / bit-packing hybrid as parquet-format describes it, written here from the specification.</summary>
+    private static int[] Decode(ReadOnlySpan<byte> bytes, int bitWidth, int count)
+    {
+        var values = new List<int>();
+        var at = 0;
+        while (values.Count < count)
+        {
+            var header = 0;
+            for (var shift = 0; ; shift += 7)
+            {
+                var b = bytes[at++];
+                header |= (b & 0x7F) << shift;
+                if (b < 0x80)
+                    break;
+            }
+            if ((header & 1) == 0)
+            {
+                var value = 0;
+                for (var i = 0; i < (bitWidth + 7) / 8; i++)
+                    value |= bytes[at++] << (8 * i);
+                values.AddRange(Enumerable.Repeat(value, header >> 1));
+            }
+            else
+            {
+                var total = (header >> 1) * 8;
+                for (var i = 0; i < total; i++)
+                {
+                    var value = 0;
+                    for (var bit = 0; bit < bitWidth; bit++)
+                    {
+                        var position = i * bitWidth + bit;
+                        value |= ((bytes[at + position / 8] >> (position % 8)) & 1) << bit;
+                    }
+                    values.Add(value);
+                }
+                at += (header >> 1) * bitWidth;
+            }
+        }
+        return [.. values.Take(count)];
+    }
+}
