@@ -85,13 +85,14 @@ internal sealed class EpisodeRecorder(EnvironmentSpec spec, StepArrayPool arrays
         return Row();
     }
 
+    // Plain arrays (not collection expressions, which may wrap them): the shard writer reads arrays as spans.
     private Example Row() => new()
     {
-        ContinuousObservations = spec.Observation.ContinuousSize > 0 ? [.. _continuousObservations] : null,
-        DiscreteObservations = spec.Observation.DiscreteSize > 0 ? [.. _discreteObservations] : null,
-        TextObservations = spec.Observation.HasText ? [.. _textObservations] : null,
-        ContinuousActions = spec.Actions is ContinuousActions ? [.. _continuousActions] : null,
-        DiscreteActions = spec.Actions is DiscreteActions ? [.. _discreteActions] : null,
-        Rewards = [.. _rewards],
+        ContinuousObservations = spec.Observation.ContinuousSize > 0 ? _continuousObservations.ToArray() : null,
+        DiscreteObservations = spec.Observation.DiscreteSize > 0 ? _discreteObservations.ToArray() : null,
+        TextObservations = spec.Observation.HasText ? _textObservations.ToArray() : null,
+        ContinuousActions = spec.Actions is ContinuousActions ? _continuousActions.ToArray() : null,
+        DiscreteActions = spec.Actions is DiscreteActions ? _discreteActions.ToArray() : null,
+        Rewards = _rewards.ToArray(),
     };
 }

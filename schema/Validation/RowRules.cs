@@ -73,8 +73,15 @@ public static class RowRules
 
     private static string? CheckValue(TaskSpec task, ColumnSpec column, object value)
     {
+        // Arrays first: the collectors hand arrays, and testing an array against a generic interface is the slow cast.
         switch (value)
         {
+            case float[] or long[]:
+                return null;
+            case float[][] vectors:
+                return CheckWidths(vectors, column);
+            case long[][] vectors:
+                return CheckWidths(vectors, column);
             case IReadOnlyList<float[]> vectors:
                 return CheckWidths(vectors, column);
             case IReadOnlyList<long[]> vectors:
