@@ -4,6 +4,7 @@ using Jat.Experts.Normalization;
 using Jat.Experts.Observations;
 using Jat.Experts.Policies;
 using Jat.Experts.Rollouts;
+using Jat.Experts.Torch;
 using Jat.Experts.Training;
 using TorchSharp;
 using TorchSharp.Modules;
@@ -27,7 +28,9 @@ internal sealed class PpoLearner : ILearner
     private readonly Device _device;
     private readonly ObservationEncoder _encoder;
     private readonly ActorCritic _network;
-    private readonly Adam _optimizer;
+    private readonly AdamOptimizer _optimizer;
+    private readonly Scalar _advantageEpsilon = 1e-8.ToScalar();
+    private readonly Scalar _one = 1.0.ToScalar();
     private readonly RunningStatistics? _observationStatistics;
     private readonly RunningStatistics? _returnStatistics;
     private readonly Generator _generator;
@@ -82,7 +85,7 @@ internal sealed class PpoLearner : ILearner
             Steps = resume.Header.EnvironmentSteps;
         }
         _network.to(device);
-        _optimizer = optim.Adam(_network.parameters(), settings.LearningRate, eps: settings.AdamEpsilon);
+        _optimizer = new AdamOptimizer(_network.parameters(), settings.LearningRate, settings.AdamEpsilon);
         if (settings.NormalizeObservations)
         {
             _observationStatistics = resume?.Header.ObservationStatistics is { } o ? new RunningStatistics(o) : new RunningStatistics(_vectorSize);
@@ -117,10 +120,7 @@ internal sealed class PpoLearner : ILearner
     {
         var started = Stopwatch.GetTimestamp();
         var learningRate = _settings.LearningRateAt(Steps);
-        foreach (var group in _optimizer.ParamGroups)
-        {
-            group.LearningRate = learningRate;
-        }
+        _optimizer.LearningRate = learningRate;
         var returns = new List<double>();
         var lengths = new List<int>();
         var lastValues = Collect(returns, lengths);
@@ -143,13 +143,15 @@ internal sealed class PpoLearner : ILearner
         return new Checkpoint(header, copy);
     }
 
-    public void SaveOptimizer(BinaryWriter writer) => _optimizer.save_state_dict(writer);
+    public void SaveOptimizer(BinaryWriter writer) => _optimizer.Save(writer);
 
-    public void LoadOptimizer(BinaryReader reader) => _optimizer.load_state_dict(reader);
+    public void LoadOptimizer(BinaryReader reader) => _optimizer.Load(reader);
 
     public void Dispose()
     {
         _optimizer.Dispose();
+        _advantageEpsilon.Dispose();
+        _one.Dispose();
         _network.Dispose();
         _generator.Dispose();
     }
@@ -310,16 +312,17 @@ internal sealed class PpoLearner : ILearner
                 var batchAdvantages = advantageTensor.index_select(0, index);
                 if (_settings.NormalizeAdvantages && _settings.MinibatchSize > 1)
                 {
-                    batchAdvantages = (batchAdvantages - batchAdvantages.mean()) / (batchAdvantages.std() + 1e-8);
+                    // Scalars held, not inline: see Torch/AdamOptimizer on libtorch reading a finalised temporary.
+                    batchAdvantages = (batchAdvantages - batchAdvantages.mean()) / batchAdvantages.std().add(_advantageEpsilon, _one);
                 }
                 var terms = PpoLoss.Compute(
                     logProbabilities, oldLogProbabilities.index_select(0, index), batchAdvantages,
                     _network.Value(batchObservations), oldValueTensor.index_select(0, index), returnTensor.index_select(0, index),
                     batchEntropy, _settings.ClipRatio, _settings.ValueClip, _settings.ValueCoefficient, _settings.EntropyCoefficient);
-                _optimizer.zero_grad();
+                _optimizer.ZeroGrad();
                 terms.Total.backward();
                 nn.utils.clip_grad_norm_(_network.parameters(), _settings.MaxGradNorm);
-                _optimizer.step();
+                _optimizer.Step();
                 policy += terms.Policy;
                 value += terms.Value;
                 entropy += terms.Entropy;

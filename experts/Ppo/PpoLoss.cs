@@ -1,3 +1,4 @@
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Jat.Experts.Ppo;
@@ -14,27 +15,39 @@ internal static class PpoLoss
         Tensor returns, Tensor entropy, double clipRatio, double? valueClip, double valueCoefficient, double entropyCoefficient)
     {
         ArgumentNullException.ThrowIfNull(newLogProbabilities);
+        // Every Scalar is held for the whole computation: an inline one (ratio - 1, x * 0.5, the hidden alpha of 1 in
+        // a + b) can be finalised by a garbage collection on another thread while libtorch still reads it (see
+        // Torch/AdamOptimizer); subtraction and products of tensors pass none.
+        using var one = 1.0.ToScalar();
+        using var lower = (1 - clipRatio).ToScalar();
+        using var upper = (1 + clipRatio).ToScalar();
+        using var clipThreshold = clipRatio.ToScalar();
+        using var half = 0.5.ToScalar();
+        using var valueWeight = valueCoefficient.ToScalar();
+        using var entropyWeight = entropyCoefficient.ToScalar();
         var logRatio = newLogProbabilities - oldLogProbabilities;
         var ratio = logRatio.exp();
         var unclipped = -advantages * ratio;
-        var clipped = -advantages * ratio.clamp(1 - clipRatio, 1 + clipRatio);
+        var clipped = -advantages * ratio.clamp(lower, upper);
         var policyLoss = maximum(unclipped, clipped).mean();
 
         var squaredError = (newValues - returns).square();
         if (valueClip is { } delta)
         {
-            var clippedValues = oldValues + (newValues - oldValues).clamp(-delta, delta);
+            using var low = (-delta).ToScalar();
+            using var high = delta.ToScalar();
+            var clippedValues = oldValues.add((newValues - oldValues).clamp(low, high), one);
             squaredError = maximum(squaredError, (clippedValues - returns).square());
         }
-        var valueLoss = squaredError.mean() * 0.5;
+        var valueLoss = squaredError.mean().mul(half);
         var entropyMean = entropy.mean();
-        var total = policyLoss + valueLoss * valueCoefficient - entropyMean * entropyCoefficient;
+        var total = policyLoss.add(valueLoss.mul(valueWeight), one) - entropyMean.mul(entropyWeight);
 
         double approximateKl, clipFraction;
         using (no_grad())
         {
-            approximateKl = ((ratio - 1) - logRatio).mean().item<float>();
-            clipFraction = (ratio - 1).abs().gt(clipRatio).to_type(ScalarType.Float32).mean().item<float>();
+            approximateKl = (ratio.sub(one) - logRatio).mean().item<float>();
+            clipFraction = ratio.sub(one).abs().gt(clipThreshold).to_type(ScalarType.Float32).mean().item<float>();
         }
         return new PpoLossTerms(
             total, policyLoss.item<float>(), valueLoss.item<float>(), entropyMean.item<float>(), approximateKl, clipFraction);

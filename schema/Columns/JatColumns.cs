@@ -48,6 +48,29 @@ public static class JatColumns
     public static ColumnSpec Picture() => new(Images, ImageFeature.Instance, ColumnKind.Image);
 
     /// <summary>Reads the value of <paramref name="column"/> from a row, as an object (null when unset).</summary>
+    /// <summary>The row's value of a task's column, found by its kind (no string comparison: the writer asks per row).</summary>
+    public static object? ValueOf(Example row, ColumnSpec column) => column.Kind switch
+    {
+        ColumnKind.StringSteps => row.TextObservations,
+        ColumnKind.ImageSteps => row.ImageObservations,
+        ColumnKind.LongVectorSteps => row.DiscreteObservations,
+        ColumnKind.FloatVectorSteps => ReferenceEquals(column.Name, ContinuousActions) || column.Name == ContinuousActions
+            ? row.ContinuousActions
+            : row.ContinuousObservations,
+        ColumnKind.LongSteps => row.DiscreteActions,
+        ColumnKind.FloatSteps => row.Rewards,
+        ColumnKind.Text => row.Text,
+        ColumnKind.Image => row.Image,
+        _ => throw new ArgumentOutOfRangeException(nameof(column), column.Kind, "not a JAT column kind"),
+    };
+
+    /// <summary>How many of the nine columns the row sets.</summary>
+    public static int CountSet(Example row) =>
+        (row.TextObservations is null ? 0 : 1) + (row.ImageObservations is null ? 0 : 1) +
+        (row.DiscreteObservations is null ? 0 : 1) + (row.ContinuousObservations is null ? 0 : 1) +
+        (row.DiscreteActions is null ? 0 : 1) + (row.ContinuousActions is null ? 0 : 1) + (row.Rewards is null ? 0 : 1) +
+        (row.Text is null ? 0 : 1) + (row.Image is null ? 0 : 1);
+
     public static object? ValueOf(Example row, string column) => column switch
     {
         TextObservations => row.TextObservations,

@@ -37,7 +37,7 @@ public static class RowRules
         int? steps = null;
         foreach (var column in task.Columns)
         {
-            var value = JatColumns.ValueOf(row, column.Name)!;
+            var value = JatColumns.ValueOf(row, column)!;
             if (column.IsPerStep)
             {
                 var count = ((ICollection)value).Count;
@@ -55,17 +55,11 @@ public static class RowRules
     /// <summary>The common case, checked without looking columns up by name: every row is checked, most are valid.</summary>
     private static bool HasExactlyTheColumnsOf(TaskSpec task, Example row)
     {
-        var set = 0;
-        foreach (var name in AllColumns)
-        {
-            if (JatColumns.ValueOf(row, name) is not null)
-                set++;
-        }
-        if (set != task.Columns.Count)
+        if (JatColumns.CountSet(row) != task.Columns.Count)
             return false;
         foreach (var column in task.Columns)
         {
-            if (JatColumns.ValueOf(row, column.Name) is null)
+            if (JatColumns.ValueOf(row, column) is null)
                 return false;
         }
         return true;
