@@ -67,24 +67,52 @@ internal sealed class DictionaryPages
     /// <summary>Packs values (a multiple of eight) LSB first, <paramref name="bitWidth"/> bits each.</summary>
     private static void Pack(ReadOnlySpan<int> values, int bitWidth, Span<byte> output)
     {
+        if (bitWidth <= 8)
+        {
+            // A group of eight fits in one 64-bit word: build it without branches, write its bitWidth bytes.
+            Span<byte> word = stackalloc byte[8];
+            var at = 0;
+            for (var g = 0; g + 8 <= values.Length; g += 8)
+            {
+                var group = (ulong)(uint)values[g]
+                    | (ulong)(uint)values[g + 1] << bitWidth
+                    | (ulong)(uint)values[g + 2] << (2 * bitWidth)
+                    | (ulong)(uint)values[g + 3] << (3 * bitWidth)
+                    | (ulong)(uint)values[g + 4] << (4 * bitWidth)
+                    | (ulong)(uint)values[g + 5] << (5 * bitWidth)
+                    | (ulong)(uint)values[g + 6] << (6 * bitWidth)
+                    | (ulong)(uint)values[g + 7] << (7 * bitWidth);
+                if (at + 8 <= output.Length)
+                {
+                    System.Buffers.Binary.BinaryPrimitives.WriteUInt64LittleEndian(output[at..], group);
+                }
+                else
+                {
+                    System.Buffers.Binary.BinaryPrimitives.WriteUInt64LittleEndian(word, group);
+                    word[..bitWidth].CopyTo(output[at..]);
+                }
+                at += bitWidth;
+            }
+            return;
+        }
         ulong buffer = 0;
         var bits = 0;
-        var at = 0;
+        var written = 0;
         foreach (var value in values)
         {
             buffer |= (ulong)(uint)value << bits;
             bits += bitWidth;
             if (bits >= 32)
             {
-                System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(output[at..], (uint)buffer);
-                at += 4;
+                System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(output[written..], (uint)buffer);
+                written += 4;
                 buffer >>= 32;
                 bits -= 32;
             }
         }
         while (bits > 0)
         {
-            output[at++] = (byte)buffer;
+            output[written++] = (byte)buffer;
             buffer >>= 8;
             bits -= 8;
         }

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace Jat.Schema.ParquetFormat;
 
@@ -7,25 +8,37 @@ namespace Jat.Schema.ParquetFormat;
 /// actions a handful), PLAIN once the dictionary passes <see cref="DictionaryPages.DictionaryLimitBytes"/>.
 /// </summary>
 /// <remarks>
-/// BabyAI writes 148 of these per step, so the lookup is the hot path: values 0–1023 index an array, others a hash map.
-/// Bit-packed 4-bit indices are also what makes these shards small (PLAIN int64 spends 8 bytes on each).
+/// BabyAI writes 148 of these per step, so this is the hot path. While every value is in 0–1023 the dictionary is the
+/// identity (entries 0, 1, … up to the largest value seen): a value is its own index, so a step costs a vectorised
+/// narrowing to int and no lookup. The first value outside that range turns the chunk to a looked-up dictionary that
+/// starts with those identity entries, so the indices already written stay right. Bit-packed 4-bit indices are also
+/// what makes BabyAI shards small (PLAIN int64 spends 8 bytes on each value).
 /// </remarks>
 internal sealed class LongLeafWriter(IReadOnlyList<string> path, int maxDefinition, int maxRepetition, bool compress)
     : LeafWriter(path, ParquetCodes.Int64, maxDefinition, maxRepetition, compress)
 {
     private const int SmallValues = 1024;
 
-    // Dictionary index + 1 of each small value; 0 when absent.
+    // Looked-up mode: dictionary index + 1 of each small value, 0 when absent.
     private readonly int[] _small = new int[SmallValues];
     private readonly Dictionary<long, int> _large = [];
     private readonly List<long> _dictionary = [];
     private readonly DictionaryPages _page = new();
     private readonly ByteBuffer _plain = new();
+    private bool _identity = true;
+    private bool _anyValue;
+    // Identity mode: the OR of every value so far; its bit length is that of the largest value.
+    private long _seen;
     private bool _plainMode;
+
+    private int Entries => _identity ? (_anyValue ? (int)IdentityEntries : 0) : _dictionary.Count;
+
+    // Entries 0 … 2^bits − 1 cover every value seen, and give the indices the bit width of the largest.
+    private long IdentityEntries => 1L << (64 - (int)ulong.LeadingZeroCount((ulong)_seen));
 
     private protected override long PendingValueBytes => _plainMode
         ? _plain.Length
-        : _page.Count + (_dictionary.Count * 8L > DictionaryPages.DictionaryLimitBytes ? PageBytes : 0);
+        : _page.Count + (!_identity && _dictionary.Count * 8L > DictionaryPages.DictionaryLimitBytes ? PageBytes : 0);
 
     public void Add(ReadOnlySpan<long> values)
     {
@@ -35,6 +48,17 @@ internal sealed class LongLeafWriter(IReadOnlyList<string> path, int maxDefiniti
             return;
         }
         var indices = _page.Append(values.Length);
+        _anyValue |= values.Length > 0;
+        if (_identity)
+        {
+            var seen = Narrow(values, indices);
+            if ((ulong)seen < SmallValues)
+            {
+                _seen |= seen;
+                return;
+            }
+            LeaveIdentity();
+        }
         var small = _small;
         for (var i = 0; i < values.Length; i++)
         {
@@ -47,6 +71,45 @@ internal sealed class LongLeafWriter(IReadOnlyList<string> path, int maxDefiniti
     }
 
     public void Add(long value) => Add([value]);
+
+    /// <summary>Writes each value as an int and returns the OR of them all (negative or large if any is out of range).</summary>
+    private static long Narrow(ReadOnlySpan<long> values, Span<int> indices)
+    {
+        var i = 0;
+        long seen = 0;
+        if (Vector256.IsHardwareAccelerated && values.Length >= 8)
+        {
+            var or = Vector256<long>.Zero;
+            ref var source = ref MemoryMarshal.GetReference(values);
+            ref var target = ref MemoryMarshal.GetReference(indices);
+            for (; i + 8 <= values.Length; i += 8)
+            {
+                var low = Vector256.LoadUnsafe(ref source, (nuint)i);
+                var high = Vector256.LoadUnsafe(ref source, (nuint)i + 4);
+                or |= low | high;
+                Vector256.Narrow(low, high).StoreUnsafe(ref target, (nuint)i);
+            }
+            seen = or.GetElement(0) | or.GetElement(1) | or.GetElement(2) | or.GetElement(3);
+        }
+        for (; i < values.Length; i++)
+        {
+            seen |= values[i];
+            indices[i] = (int)values[i];
+        }
+        return seen;
+    }
+
+    /// <summary>Turns the identity entries seen so far into a looked-up dictionary with the same indices.</summary>
+    private void LeaveIdentity()
+    {
+        var entries = Entries;
+        for (var value = 0; value < entries; value++)
+        {
+            _dictionary.Add(value);
+            _small[value] = value + 1;
+        }
+        _identity = false;
+    }
 
     /// <summary>The index of a value that is not a small one already in the dictionary, added if new.</summary>
     private int IndexOfNew(long value)
@@ -75,24 +138,35 @@ internal sealed class LongLeafWriter(IReadOnlyList<string> path, int maxDefiniti
             _plain.Clear();
             return ParquetCodes.Plain;
         }
-        if (_dictionary.Count == 0)
+        var entries = Entries;
+        if (entries == 0)
             return ParquetCodes.Plain;
-        _page.WriteTo(page, _dictionary.Count);
-        _plainMode = _dictionary.Count * 8L > DictionaryPages.DictionaryLimitBytes;
+        _page.WriteTo(page, entries);
+        _plainMode = !_identity && _dictionary.Count * 8L > DictionaryPages.DictionaryLimitBytes;
         return ParquetCodes.RleDictionary;
     }
 
     private protected override int? WriteDictionary(ByteBuffer page)
     {
-        var entries = _dictionary.Count;
-        if (entries > 0)
+        var entries = Entries;
+        if (_identity)
+        {
+            for (long value = 0; value < entries; value++)
+                page.AddRange(MemoryMarshal.AsBytes(new ReadOnlySpan<long>(in value)));
+        }
+        else
+        {
             page.AddRange(MemoryMarshal.AsBytes(CollectionsMarshal.AsSpan(_dictionary)));
-        foreach (var value in _dictionary)
-            if ((ulong)value < SmallValues)
-                _small[value] = 0;
+            foreach (var value in _dictionary)
+                if ((ulong)value < SmallValues)
+                    _small[value] = 0;
+        }
         _large.Clear();
         _dictionary.Clear();
         _page.Clear();
+        _identity = true;
+        _anyValue = false;
+        _seen = 0;
         _plainMode = false;
         return entries > 0 ? entries : null;
     }

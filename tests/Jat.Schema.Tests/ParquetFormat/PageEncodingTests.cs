@@ -19,10 +19,28 @@ public sealed class PageEncodingTests
         var task = TaskRegistry.Get("babyai-go-to-local");
         var random = new Random(5);
         // 40 episodes × 50 steps × 148 distinct values: ~300k dictionary entries, far past 1 MB, and several pages.
-        var rows = Enumerable.Range(0, 40).Select(e => Episode(50, () => random.NextInt64(long.MinValue, long.MaxValue))).ToList();
-        // Values the small table holds, then large and negative ones, in the same chunk.
+        // First small values (a value is its own index), then the chunk turns to a looked-up dictionary that must keep
+        // those indices right.
+        var rows = new List<Example> { Episode(3, () => random.Next(0, 11)) };
+        rows.AddRange(Enumerable.Range(0, 40).Select(e => Episode(50, () => random.NextInt64(long.MinValue, long.MaxValue))));
         rows.Add(Episode(3, () => random.Next(0, 11)));
         rows.Add(Episode(3, () => -random.Next(1, 5)));
+
+        await WriteAsync(folder.Path, task, rows);
+
+        RowsAssert.Equal(rows, await ShardReader.ReadSplitAsync(folder.Path, task, "train").ToListAsync());
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1023)]
+    [InlineData(1024)]
+    [InlineData(-1)]
+    public async Task Integers_that_are_all_one_value_read_back(long value)
+    {
+        using var folder = new TempDirectory();
+        var task = TaskRegistry.Get("babyai-go-to-local");
+        var rows = new[] { Episode(4, () => value), Episode(2, () => value) };
 
         await WriteAsync(folder.Path, task, rows);
 
