@@ -4,42 +4,62 @@ using Jat.Schema.Columns;
 namespace Jat.Collectors.Episodes;
 
 /// <summary>
-/// The per-step observation vectors of recorded episodes (BabyAI's 148 integers, MuJoCo's floats), handed back once
-/// the shard writer has copied a row, and handed out again to the players.
+/// The per-step observation vectors of recorded episodes (BabyAI's 148 integers, MuJoCo's floats), handed back a row
+/// at a time once the shard writer has copied the row, and handed out again to the players' recorders.
 /// </summary>
 /// <remarks>
 /// Episodes wait between the players and the writer for milliseconds, long enough for the garbage collector to copy
 /// every step array it finds there from one generation to the next: on BabyAI, allocating them anew cost more than
-/// writing them. Arrays are rented on the playing threads and returned on the writing one; the pool holds no more
-/// than the episodes in flight between them. One collection's vectors all have the same length.
+/// writing them. Arrays travel between threads a row at a time (one queue operation per row, not per step); each
+/// recorder takes a row's worth and hands them out locally. The pool holds no more than the episodes in flight. One
+/// collection's vectors all have the same length.
 /// </remarks>
 internal sealed class StepArrayPool
 {
-    private readonly ConcurrentQueue<long[]> _discrete = new();
-    private readonly ConcurrentQueue<float[]> _continuous = new();
-
-    public long[] RentDiscrete(int length) =>
-        _discrete.TryDequeue(out var array) && array.Length == length ? array : new long[length];
-
-    public float[] RentContinuous(int length) =>
-        _continuous.TryDequeue(out var array) && array.Length == length ? array : new float[length];
+    private readonly ConcurrentQueue<long[][]> _discrete = new();
+    private readonly ConcurrentQueue<float[][]> _continuous = new();
 
     /// <summary>Takes back the observation vectors of a row that nothing reads any more.</summary>
     public void Return(Example row)
     {
         ArgumentNullException.ThrowIfNull(row);
-        foreach (var array in row.DiscreteObservations ?? [])
-            _discrete.Enqueue(array);
-        foreach (var array in row.ContinuousObservations ?? [])
-            _continuous.Enqueue(array);
+        if (row.DiscreteObservations is { Count: > 0 } discrete)
+            _discrete.Enqueue(discrete as long[][] ?? [.. discrete]);
+        if (row.ContinuousObservations is { Count: > 0 } continuous)
+            _continuous.Enqueue(continuous as float[][] ?? [.. continuous]);
     }
 
-    /// <summary>Takes back vectors recorded for an episode that was dropped.</summary>
-    public void Return(IEnumerable<long[]> discrete, IEnumerable<float[]> continuous)
+    /// <summary>A recorder's own supply, refilled a row at a time from the pool.</summary>
+    public Local CreateLocal() => new(this);
+
+    internal sealed class Local(StepArrayPool pool)
     {
-        foreach (var array in discrete)
-            _discrete.Enqueue(array);
-        foreach (var array in continuous)
-            _continuous.Enqueue(array);
+        private readonly Stack<long[]> _discrete = new();
+        private readonly Stack<float[]> _continuous = new();
+
+        public long[] RentDiscrete(int length)
+        {
+            if (_discrete.Count == 0 && pool._discrete.TryDequeue(out var row))
+                foreach (var array in row)
+                    _discrete.Push(array);
+            return _discrete.TryPop(out var rented) && rented.Length == length ? rented : new long[length];
+        }
+
+        public float[] RentContinuous(int length)
+        {
+            if (_continuous.Count == 0 && pool._continuous.TryDequeue(out var row))
+                foreach (var array in row)
+                    _continuous.Push(array);
+            return _continuous.TryPop(out var rented) && rented.Length == length ? rented : new float[length];
+        }
+
+        /// <summary>Keeps the vectors of an episode that was dropped, for the next ones.</summary>
+        public void Keep(List<long[]> discrete, List<float[]> continuous)
+        {
+            foreach (var array in discrete)
+                _discrete.Push(array);
+            foreach (var array in continuous)
+                _continuous.Push(array);
+        }
     }
 }
