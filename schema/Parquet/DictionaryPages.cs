@@ -38,8 +38,6 @@ internal sealed class DictionaryPages
         return room;
     }
 
-    public ReadOnlySpan<int> Indices => _indices.AsSpan(0, Count);
-
     /// <summary>
     /// Writes the page's indices for a dictionary of <paramref name="entries"/> and empties them: all bit-packed, no
     /// runs, because finding runs costs a pass that Snappy, which sees the packed bytes next, makes up for anyway.

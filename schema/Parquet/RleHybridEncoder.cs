@@ -1,7 +1,7 @@
 namespace Jat.Schema.ParquetFormat;
 
 /// <summary>
-/// Parquet's RLE / bit-packing hybrid, for repetition and definition levels and dictionary indices: a value repeated
+/// Parquet's RLE / bit-packing hybrid, for repetition and definition levels: a value repeated
 /// at least eight times becomes one run (count, value); anything else is bit-packed in groups of eight.
 /// </summary>
 /// <remarks>
@@ -28,13 +28,9 @@ internal sealed class RleHybridEncoder
 
     public int BitWidth { get; }
 
-    /// <summary>Values added so far.</summary>
-    public long Count { get; private set; }
-
     /// <summary>Adds <paramref name="count"/> copies of <paramref name="value"/>.</summary>
     public void Add(int value, int count)
     {
-        Count += count;
         while (_literalCount % 8 != 0 && count > 0)
         {
             AddLiteral(value);
@@ -50,26 +46,10 @@ internal sealed class RleHybridEncoder
             AddLiteral(value);
     }
 
-    /// <summary>Adds values one by one, finding their runs.</summary>
-    public void AddRange(ReadOnlySpan<int> values)
-    {
-        var i = 0;
-        while (i < values.Length)
-        {
-            var value = values[i];
-            var end = i + 1;
-            while (end < values.Length && values[end] == value)
-                end++;
-            Add(value, end - i);
-            i = end;
-        }
-    }
-
     /// <summary>Writes what is pending; the encoder is then empty and may start again.</summary>
     public void Finish()
     {
         FlushLiterals();
-        Count = 0;
     }
 
     private void AddLiteral(int value)
