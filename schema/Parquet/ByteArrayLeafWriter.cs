@@ -67,6 +67,8 @@ internal sealed class ByteArrayLeafWriter(IReadOnlyList<string> path, int maxDef
         return ParquetCodes.RleDictionary;
     }
 
+    private protected override ByteBuffer? TakePlainValues() => _plainMode ? _plain : null;
+
     private protected override int? WriteDictionary(ByteBuffer page)
     {
         var entries = _entries;

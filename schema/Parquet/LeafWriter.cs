@@ -111,6 +111,9 @@ internal abstract class LeafWriter
     /// <summary>Appends the open page's values to <paramref name="page"/>, empties them, and says how they are encoded.</summary>
     private protected abstract int WriteValues(ByteBuffer page);
 
+    /// <summary>The open page's values when they are PLAIN bytes already (the caller copies them, then clears the buffer).</summary>
+    private protected virtual ByteBuffer? TakePlainValues() => null;
+
     /// <summary>The chunk's dictionary in PLAIN, and its entry count; null when the chunk used none. Starts a new one.</summary>
     private protected abstract int? WriteDictionary(ByteBuffer page);
 
@@ -121,10 +124,24 @@ internal abstract class LeafWriter
             AppendLevels(repetitions, _repetitions);
         if (_definitionEncoder is { } definitions)
             AppendLevels(definitions, _definitions);
-        var encoding = WriteValues(_page);
         _encodings.Add(ParquetCodes.Rle);
-        _encodings.Add(encoding);
-        WritePage(null, ParquetCodes.DataPage, _pageLevels, encoding);
+        if (Codec == ParquetCodes.Uncompressed && TakePlainValues() is { } plain)
+        {
+            // Encoded images: the values go from their buffer to the chunk in one copy, behind the header and levels.
+            _encodings.Add(ParquetCodes.Plain);
+            WriteHeader(ParquetCodes.DataPage, _pageLevels, ParquetCodes.Plain, _page.Length + plain.Length, _page.Length + plain.Length);
+            _chunkUncompressed += _header.Length + _page.Length + plain.Length;
+            _pages.AddRange(_header.Written);
+            _pages.AddRange(_page.Written);
+            _pages.AddRange(plain.Written);
+            plain.Clear();
+        }
+        else
+        {
+            var encoding = WriteValues(_page);
+            _encodings.Add(encoding);
+            WritePage(null, ParquetCodes.DataPage, _pageLevels, encoding);
+        }
         _chunkLevels += _pageLevels;
         _pageLevels = 0;
     }
@@ -148,22 +165,7 @@ internal abstract class LeafWriter
                 _compressed = new byte[Math.Max(room, _compressed.Length * 2)];
             body = _compressed.AsSpan(0, Snappy.Compress(body, _compressed));
         }
-        _header.Clear();
-        var thrift = new ThriftCompactWriter(_header);
-        thrift.BeginStruct();
-        thrift.I32Field(1, type);
-        thrift.I32Field(2, _page.Length);
-        thrift.I32Field(3, body.Length);
-        thrift.StructField(type == ParquetCodes.DictionaryPage ? (short)7 : (short)5);
-        thrift.I32Field(1, values);
-        thrift.I32Field(2, encoding);
-        if (type == ParquetCodes.DataPage)
-        {
-            thrift.I32Field(3, ParquetCodes.Rle);
-            thrift.I32Field(4, ParquetCodes.Rle);
-        }
-        thrift.EndStruct();
-        thrift.EndStruct();
+        WriteHeader(type, values, encoding, _page.Length, body.Length);
         _chunkUncompressed += _header.Length + _page.Length;
         if (file is null)
         {
@@ -176,6 +178,26 @@ internal abstract class LeafWriter
             file.Write(body);
         }
         return _header.Length + body.Length;
+    }
+
+    private void WriteHeader(int type, int values, int encoding, int uncompressedBytes, int compressedBytes)
+    {
+        _header.Clear();
+        var thrift = new ThriftCompactWriter(_header);
+        thrift.BeginStruct();
+        thrift.I32Field(1, type);
+        thrift.I32Field(2, uncompressedBytes);
+        thrift.I32Field(3, compressedBytes);
+        thrift.StructField(type == ParquetCodes.DictionaryPage ? (short)7 : (short)5);
+        thrift.I32Field(1, values);
+        thrift.I32Field(2, encoding);
+        if (type == ParquetCodes.DataPage)
+        {
+            thrift.I32Field(3, ParquetCodes.Rle);
+            thrift.I32Field(4, ParquetCodes.Rle);
+        }
+        thrift.EndStruct();
+        thrift.EndStruct();
     }
 
     private static int BitWidth(int max) => 32 - int.LeadingZeroCount(max);

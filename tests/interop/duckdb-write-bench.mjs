@@ -51,8 +51,12 @@ const jatCodecs = (await (await db.runAndReadAll(
 const copyCodec = { lz4_raw: 'lz4', gzip: 'gzip', uncompressed: 'uncompressed', snappy: 'snappy', zstd: 'zstd', lz4: 'lz4', brotli: 'brotli' };
 let compression = values.compression.toLowerCase();
 if (compression === 'same') {
-  // DuckDB's COPY takes one codec per file: Jat's, or Snappy (the Hub's default) if Jat mixed several.
-  compression = jatCodecs.length === 1 ? copyCodec[jatCodecs[0]] ?? 'snappy' : 'snappy';
+  // DuckDB's COPY takes one codec per file: Jat's when it used one. Jat leaves encoded images uncompressed and
+  // Snappy-compresses the small columns beside them; the images are nearly all the bytes, so such a file is matched
+  // uncompressed.
+  compression = jatCodecs.length === 1
+    ? copyCodec[jatCodecs[0]] ?? 'snappy'
+    : jatCodecs.includes('uncompressed') ? 'uncompressed' : 'snappy';
 }
 
 // Loading the rows is not part of either figure: DuckDB starts, like Jat, from rows already in memory.
