@@ -4,7 +4,7 @@ namespace Jat.Schema.ParquetFormat;
 
 /// <summary>A FLOAT leaf, PLAIN-encoded: observations and rewards rarely repeat, so a dictionary would only cost.</summary>
 internal sealed class FloatLeafWriter(IReadOnlyList<string> path, int maxDefinition, int maxRepetition, bool compress)
-    : LeafWriter(path, ParquetCodes.Float, maxDefinition, maxRepetition, compress)
+    : LeafWriter(path, ParquetCodes.Float, maxDefinition, maxRepetition, compress), IValueLeaf<float>
 {
     private readonly ByteBuffer _values = new(1 << 16);
 

@@ -15,7 +15,7 @@ namespace Jat.Schema.ParquetFormat;
 /// what makes BabyAI shards small (PLAIN int64 spends 8 bytes on each value).
 /// </remarks>
 internal sealed class LongLeafWriter(IReadOnlyList<string> path, int maxDefinition, int maxRepetition, bool compress)
-    : LeafWriter(path, ParquetCodes.Int64, maxDefinition, maxRepetition, compress)
+    : LeafWriter(path, ParquetCodes.Int64, maxDefinition, maxRepetition, compress), IValueLeaf<long>
 {
     private const int SmallValues = 1024;
 
@@ -69,8 +69,6 @@ internal sealed class LongLeafWriter(IReadOnlyList<string> path, int maxDefiniti
             indices[i] = index;
         }
     }
-
-    public void Add(long value) => Add([value]);
 
     /// <summary>Writes each value as an int and returns the OR of them all (negative or large if any is out of range).</summary>
     private static long Narrow(ReadOnlySpan<long> values, Span<int> indices)

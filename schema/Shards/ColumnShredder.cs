@@ -50,14 +50,14 @@ internal abstract class ColumnShredder
     /// <summary>The shredder of <paramref name="column"/>, writing into its leaves (in file order) of <paramref name="leaves"/>.</summary>
     public static ColumnShredder Create(ColumnSpec column, IReadOnlyList<LeafWriter> leaves) => column.Kind switch
     {
-        ColumnKind.FloatSteps => new FloatSteps((FloatLeafWriter)leaves[0]),
-        ColumnKind.LongSteps => new LongSteps((LongLeafWriter)leaves[0]),
+        ColumnKind.FloatSteps => new Steps<float>(leaves[0], r => r.Rewards, 4),
+        ColumnKind.LongSteps => new Steps<long>(leaves[0], r => r.DiscreteActions, 8),
         ColumnKind.StringSteps => new StringSteps((ByteArrayLeafWriter)leaves[0]),
         ColumnKind.ImageSteps => new ImageSteps((ByteArrayLeafWriter)leaves[0], leaves[1]),
-        ColumnKind.FloatVectorSteps => new FloatVectorSteps((FloatLeafWriter)leaves[0], column.Name == JatColumns.ContinuousActions
+        ColumnKind.FloatVectorSteps => new VectorSteps<float>(leaves[0], column.Name == JatColumns.ContinuousActions
             ? r => r.ContinuousActions
-            : r => r.ContinuousObservations),
-        ColumnKind.LongVectorSteps => new LongVectorSteps((LongLeafWriter)leaves[0]),
+            : r => r.ContinuousObservations, 4),
+        ColumnKind.LongVectorSteps => new VectorSteps<long>(leaves[0], r => r.DiscreteObservations, 8),
         ColumnKind.Text => new Text((ByteArrayLeafWriter)leaves[0]),
         ColumnKind.Image => new Picture((ByteArrayLeafWriter)leaves[0], leaves[1]),
         _ => throw new ArgumentOutOfRangeException(nameof(column)),
@@ -74,31 +74,21 @@ internal abstract class ColumnShredder
         _ => items.ToArray(),
     };
 
-    private sealed class FloatSteps(FloatLeafWriter leaf) : ColumnShredder(leaf)
+    /// <summary>One value per step: rewards (float) or discrete actions (int64).</summary>
+    private sealed class Steps<T>(LeafWriter leaf, Func<Example, IReadOnlyList<T>?> get, int width) : ColumnShredder(leaf)
+        where T : struct
     {
-        private protected override void AppendRow(Example row)
-        {
-            var items = row.Rewards;
-            Bytes += 4;
-            if (AppendAbsent(items?.Count))
-                return;
-            leaf.Add(SpanOf(items!));
-            leaf.AddList(3, 0, 1, items!.Count);
-            Bytes += 4L * items.Count;
-        }
-    }
+        private readonly IValueLeaf<T> _values = (IValueLeaf<T>)leaf;
 
-    private sealed class LongSteps(LongLeafWriter leaf) : ColumnShredder(leaf)
-    {
         private protected override void AppendRow(Example row)
         {
-            var items = row.DiscreteActions;
+            var items = get(row);
             Bytes += 4;
             if (AppendAbsent(items?.Count))
                 return;
-            leaf.Add(SpanOf(items!));
+            _values.Add(SpanOf(items!));
             leaf.AddList(3, 0, 1, items!.Count);
-            Bytes += 8L * items.Count;
+            Bytes += (long)width * items.Count;
         }
     }
 
@@ -119,49 +109,30 @@ internal abstract class ColumnShredder
         }
     }
 
-    private sealed class FloatVectorSteps(FloatLeafWriter leaf, Func<Example, IReadOnlyList<float[]>?> get) : ColumnShredder(leaf)
+    /// <summary>A vector per step: continuous observations or actions (float), BabyAI's discrete view (int64).</summary>
+    private sealed class VectorSteps<T>(LeafWriter leaf, Func<Example, IReadOnlyList<T[]>?> get, int width) : ColumnShredder(leaf)
+        where T : struct
     {
+        private readonly IValueLeaf<T> _values = (IValueLeaf<T>)leaf;
+
         private protected override void AppendRow(Example row)
         {
             var steps = get(row);
             Bytes += 4;
             if (AppendAbsent(steps?.Count))
                 return;
-            for (var s = 0; s < steps!.Count; s++)
-            {
-                var vector = steps[s];
-                Bytes += 4 + 4L * vector.Length;
-                if (vector.Length == 0)
-                {
-                    leaf.AddLevels(3, s == 0 ? 0 : 1, 1);
-                    continue;
-                }
-                leaf.Add(vector);
-                leaf.AddList(5, s == 0 ? 0 : 1, 2, vector.Length);
-            }
-        }
-    }
-
-    private sealed class LongVectorSteps(LongLeafWriter leaf) : ColumnShredder(leaf)
-    {
-        private protected override void AppendRow(Example row)
-        {
-            var steps = row.DiscreteObservations;
-            Bytes += 4;
-            if (AppendAbsent(steps?.Count))
-                return;
             // BabyAI's 148 values per step make this the hottest loop of collection: index an array directly when it is one.
-            var array = steps as long[][];
+            var array = steps as T[][];
             for (var s = 0; s < steps!.Count; s++)
             {
                 var vector = array is null ? steps[s] : array[s];
-                Bytes += 4 + 8L * vector.Length;
+                Bytes += 4 + (long)width * vector.Length;
                 if (vector.Length == 0)
                 {
                     leaf.AddLevels(3, s == 0 ? 0 : 1, 1);
                     continue;
                 }
-                leaf.Add(vector);
+                _values.Add(vector);
                 leaf.AddList(5, s == 0 ? 0 : 1, 2, vector.Length);
             }
         }
