@@ -63,9 +63,6 @@ internal abstract class ColumnShredder
         _ => throw new ArgumentOutOfRangeException(nameof(column)),
     };
 
-    /// <summary>The number of leaves a column of this kind has.</summary>
-    public static int LeafCount(ColumnKind kind) => kind is ColumnKind.ImageSteps or ColumnKind.Image ? 2 : 1;
-
     /// <summary>The items of a list as a span, copied only when the list is neither an array nor a <see cref="List{T}"/>.</summary>
     private static ReadOnlySpan<T> SpanOf<T>(IReadOnlyList<T> items) => items switch
     {

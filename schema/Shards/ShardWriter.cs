@@ -37,12 +37,13 @@ public sealed partial class ShardWriter : IAsyncDisposable
         Task = task;
         Split = split;
         _options = options;
-        _file = new ParquetFileWriter(ParquetLayout.SchemaOf(task).Fields, ParquetLayout.MetadataOf(task));
+        var fields = ParquetLayout.SchemaOf(task).Fields;
+        _file = new ParquetFileWriter(fields, ParquetLayout.MetadataOf(task));
         var leaves = 0;
         _shredders = new ColumnShredder[task.Columns.Count];
         for (var c = 0; c < _shredders.Length; c++)
         {
-            var count = ColumnShredder.LeafCount(task.Columns[c].Kind);
+            var count = ParquetLayout.Leaves(fields[c]).Count;
             _shredders[c] = ColumnShredder.Create(task.Columns[c], [.. _file.Leaves.Skip(leaves).Take(count)]);
             leaves += count;
         }
