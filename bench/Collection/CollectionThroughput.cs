@@ -9,9 +9,16 @@ namespace Jat.Benchmarks.Collection;
 
 /// <summary>One task's collection against the bare environment, both with the same actor and threads.</summary>
 /// <param name="Overhead">1 − collection steps/s ÷ bare steps/s: the share of speed the recording and writing cost.</param>
+/// <param name="BareCpuSeconds">Processor time of the whole process (every thread) per bare run.</param>
+/// <param name="CollectCpuSeconds">The same per collection: what it costs beyond the bare run, whether or not a core
+/// was idle to absorb it.</param>
+/// <param name="BareGcPauseSeconds">Time the garbage collector stopped every thread during a bare run.</param>
+/// <param name="CollectGcPauseSeconds">The same per collection, where episodes waiting for the writer survive
+/// collections and so make them dearer.</param>
 public sealed record CollectionBenchResult(
     string Task, string Actor, int Episodes, int Threads, long Steps, Timing BareSeconds, Timing CollectSeconds,
-    double BareStepsPerSecond, double CollectStepsPerSecond, double CollectEpisodesPerSecond, double Overhead);
+    double BareStepsPerSecond, double CollectStepsPerSecond, double CollectEpisodesPerSecond, double Overhead,
+    Timing BareCpuSeconds, Timing CollectCpuSeconds, Timing BareGcPauseSeconds, Timing CollectGcPauseSeconds);
 
 /// <summary>
 /// <c>jat bench collect</c>: the same episodes (same seeds, same actor) played twice on the same threads: once bare,
@@ -27,23 +34,45 @@ public static class CollectionThroughput
         var plan = CollectionPlan.For(spec, episodes, 0);
         var bare = new List<double>();
         var collect = new List<double>();
+        var bareCpu = new List<double>();
+        var collectCpu = new List<double>();
+        var barePauses = new List<double>();
+        var collectPauses = new List<double>();
+        using var process = Process.GetCurrentProcess();
+        double CpuSeconds()
+        {
+            process.Refresh();
+            return process.TotalProcessorTime.TotalSeconds;
+        }
         long steps = 0;
         for (var run = 0; run <= repeat; run++)
         {
+            var pause = GC.GetTotalPauseDuration();
+            var cpu = CpuSeconds();
             var bareClock = Stopwatch.StartNew();
             steps = PlayBare(plan, actors, threads, cancel);
             var bareSeconds = bareClock.Elapsed.TotalSeconds;
+            var bareCpuSeconds = CpuSeconds() - cpu;
+            var barePause = (GC.GetTotalPauseDuration() - pause).TotalSeconds;
             var folder = Directory.CreateTempSubdirectory("jat-bench-collect-").FullName;
             try
             {
+                cpu = CpuSeconds();
+                pause = GC.GetTotalPauseDuration();
                 var clock = Stopwatch.StartNew();
                 Collector.RunAsync(folder, plan, () => EnvironmentCatalog.Create(task), actors, threads, null, cancel)
                     .GetAwaiter().GetResult();
                 var seconds = clock.Elapsed.TotalSeconds;
+                var collectCpuSeconds = CpuSeconds() - cpu;
+                var collectPause = (GC.GetTotalPauseDuration() - pause).TotalSeconds;
                 if (run > 0) // the first round warms both up
                 {
                     bare.Add(bareSeconds);
                     collect.Add(seconds);
+                    bareCpu.Add(bareCpuSeconds);
+                    collectCpu.Add(collectCpuSeconds);
+                    barePauses.Add(barePause);
+                    collectPauses.Add(collectPause);
                 }
             }
             finally
@@ -55,7 +84,8 @@ public static class CollectionThroughput
         var collectTiming = Timing.Of(collect);
         return new CollectionBenchResult(task, actors.Description, episodes, threads, steps, bareTiming, collectTiming,
             steps / bareTiming.Median, steps / collectTiming.Median, episodes / collectTiming.Median,
-            1 - (bareTiming.Median / collectTiming.Median));
+            1 - (bareTiming.Median / collectTiming.Median), Timing.Of(bareCpu), Timing.Of(collectCpu),
+            Timing.Of(barePauses), Timing.Of(collectPauses));
     }
 
     /// <summary>

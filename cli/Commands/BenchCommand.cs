@@ -169,6 +169,9 @@ internal static class BenchCommand
             Terminal.Out.WriteLine($"  bare environment  {report.BareStepsPerSecond:N0} steps/s");
             Terminal.Out.WriteLine($"  jat collect       {report.CollectStepsPerSecond:N0} steps/s, {report.CollectEpisodesPerSecond:N0} episodes/s");
             Terminal.Out.WriteLine($"  overhead          {report.Overhead:P1} (target: at most 20%)");
+            Terminal.Out.WriteLine($"  processor time    bare {report.BareCpuSeconds.Median:0.00} s, collect {report.CollectCpuSeconds.Median:0.00} s " +
+                $"({report.CollectCpuSeconds.Median / report.BareCpuSeconds.Median - 1:+0.0%;-0.0%}), all threads");
+            Terminal.Out.WriteLine($"  GC pauses         bare {report.BareGcPauseSeconds.Median * 1000:0} ms, collect {report.CollectGcPauseSeconds.Median * 1000:0} ms");
             return 0;
         }));
         return command;
