@@ -22,15 +22,47 @@ internal static class HyperparameterTable
     /// <summary>The families with an algorithm (<c>mujoco</c>, <c>metaworld</c>, <c>babyai</c>, <c>atari</c>).</summary>
     public static IReadOnlyList<string> Families => [.. Algorithms(Markdown.Value).Keys];
 
-    /// <summary>The settings for a task such as <c>mujoco-hopper</c>: its family is the part before the first dash.</summary>
+    /// <summary>
+    /// The settings for a task such as <c>mujoco-hopper</c>: its family's (the family is the part before the first
+    /// dash), with the task's own changes from the table's "Per-task changes" section applied.
+    /// </summary>
     public static AlgorithmSettings For(string task)
     {
         ArgumentException.ThrowIfNullOrEmpty(task);
         var family = task.Split('-')[0];
-        return Parse(Markdown.Value, family)
+        var settings = Parse(Markdown.Value, family)
             ?? throw new ArgumentException(
                 $"No expert settings for the family '{family}' of '{task}'. Families: {string.Join(", ", Families)}.", nameof(task));
+        return WithTaskChanges(Markdown.Value, task, settings);
     }
+
+    /// <summary>
+    /// <paramref name="settings"/> with the rows of the "Per-task changes" table that name <paramref name="task"/>
+    /// applied together (a change of rollout shape spans several rows, so the result is checked once, at the end).
+    /// </summary>
+    public static AlgorithmSettings WithTaskChanges(string markdown, string task, AlgorithmSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(markdown);
+        ArgumentNullException.ThrowIfNull(settings);
+        if (!markdown.Contains("## " + TaskChanges, StringComparison.Ordinal))
+        {
+            return settings;
+        }
+        var rows = Table(markdown, TaskChanges).Rows.Where(row => row[0] == task).ToList();
+        if (rows.Count == 0)
+        {
+            return settings;
+        }
+        var copy = settings with { };
+        foreach (var row in rows)
+        {
+            Assign(copy, row[1], row[2]);
+        }
+        copy.Validate();
+        return copy;
+    }
+
+    private const string TaskChanges = "Per-task changes";
 
     /// <summary>The settings of <paramref name="family"/> in a table, or null when it names no algorithm for it.</summary>
     public static AlgorithmSettings? Parse(string markdown, string family)

@@ -38,6 +38,42 @@ public sealed class HyperparameterTableTests
     }
 
     [Fact]
+    public void Swimmer_takes_its_own_rows_over_the_mujoco_column_and_other_tasks_do_not()
+    {
+        var swimmer = Assert.IsType<PpoSettings>(HyperparameterTable.For("mujoco-swimmer"));
+        var hopper = Assert.IsType<PpoSettings>(HyperparameterTable.For("mujoco-hopper"));
+
+        Assert.Equal(0.9999, swimmer.Gamma);
+        Assert.Equal((1, 2048, 64, 10), (swimmer.Environments, swimmer.RolloutSteps, swimmer.MinibatchSize, swimmer.Epochs));
+        Assert.Null(swimmer.ValueClip);
+        Assert.False(swimmer.LearningRateDecay);
+        Assert.Equal(hopper.RewardScale, swimmer.RewardScale);
+        Assert.Equal(0.99, hopper.Gamma);
+        Assert.Equal(64, hopper.Environments);
+    }
+
+    [Fact]
+    public void Task_changes_apply_together_and_are_checked_once_at_the_end()
+    {
+        const string Table = """
+            ## Per-task changes
+            | task | setting | value |
+            | --- | --- | --- |
+            | toy-a | MinibatchSize | 64 |
+            | toy-a | Environments | 1 |
+            | toy-a | RolloutSteps | 128 |
+            | toy-b | Environments | 3 |
+            """;
+        var family = new PpoSettings { Environments = 64, RolloutSteps = 64, MinibatchSize = 1024 };
+
+        // Alone, the first row would break "MinibatchSize divides Environments × RolloutSteps"; together they hold.
+        var a = Assert.IsType<PpoSettings>(HyperparameterTable.WithTaskChanges(Table, "toy-a", family));
+        Assert.Equal((1, 128, 64), (a.Environments, a.RolloutSteps, a.MinibatchSize));
+        Assert.Same(family, HyperparameterTable.WithTaskChanges(Table, "toy-c", family));
+        Assert.ThrowsAny<ArgumentException>(() => HyperparameterTable.WithTaskChanges(Table, "toy-b", family));
+    }
+
+    [Fact]
     public void Babyai_and_atari_train_with_dqn()
     {
         var babyai = Assert.IsType<DqnSettings>(HyperparameterTable.For("babyai-go-to"));
