@@ -34,7 +34,10 @@ internal sealed class GoToImpUnlockLevel() : RoomGridLevel("babyai-go-to-imp-unl
                 break;
             }
         }
-        CheckObjectsReachable();
+        if (RejectedForUnreachableObjects())
+        {
+            return;
+        }
         var target = AddDistractors(lockedColumn, lockedRow, count: 1, allUnique: false)[0];
         Instructions = new GoToInstruction(new ObjectDescription(target.Type, target.Color));
     }

@@ -10,7 +10,10 @@ internal sealed class GoToLevel() : RoomGridLevel("babyai-go-to", "BabyAI-GoTo-v
         PlaceAgent();
         ConnectAll();
         var objects = AddDistractors(count: 18, allUnique: false);
-        CheckObjectsReachable();
+        if (RejectedForUnreachableObjects())
+        {
+            return;
+        }
         var target = RandomElement(objects);
         Instructions = new GoToInstruction(new ObjectDescription(target.Type, target.Color));
     }

@@ -9,7 +9,10 @@ internal sealed class GoToLocalLevel() : RoomGridLevel("babyai-go-to-local", "Ba
     {
         PlaceAgent();
         var objects = AddDistractors(count: 8, allUnique: false);
-        CheckObjectsReachable();
+        if (RejectedForUnreachableObjects())
+        {
+            return;
+        }
         var target = RandomElement(objects);
         Instructions = new GoToInstruction(new ObjectDescription(target.Type, target.Color));
     }

@@ -13,7 +13,10 @@ internal sealed class GoToObjDoorLevel() : RoomGridLevel("babyai-go-to-obj-door"
         {
             objects.Add(AddDoor(1, 1).Door);
         }
-        CheckObjectsReachable();
+        if (RejectedForUnreachableObjects())
+        {
+            return;
+        }
         var target = RandomElement(objects);
         Instructions = new GoToInstruction(new ObjectDescription(target.Type, target.Color));
     }

@@ -14,7 +14,10 @@ internal sealed class GoToRedBallGreyLevel() : RoomGridLevel("babyai-go-to-red-b
         {
             distractor.Color = ObjectColor.Grey;
         }
-        CheckObjectsReachable();
+        if (RejectedForUnreachableObjects())
+        {
+            return;
+        }
         Instructions = new GoToInstruction(new ObjectDescription(ball.Type, ball.Color));
     }
 }

@@ -20,7 +20,10 @@ internal sealed class GoToRedBallLevel : RoomGridLevel
         PlaceAgent();
         var (ball, _) = AddObject(0, 0, ObjectType.Ball, ObjectColor.Red);
         AddDistractors(count: _distractors, allUnique: false);
-        CheckObjectsReachable();
+        if (RejectedForUnreachableObjects())
+        {
+            return;
+        }
         Instructions = new GoToInstruction(new ObjectDescription(ball.Type, ball.Color));
     }
 }

@@ -19,7 +19,10 @@ internal sealed class GoToRedBlueBallLevel() : RoomGridLevel("babyai-go-to-red-b
             }
         }
         var (ball, _) = AddObject(0, 0, ObjectType.Ball, RandomElement(RedOrBlue));
-        CheckObjectsReachable();
+        if (RejectedForUnreachableObjects())
+        {
+            return;
+        }
         Instructions = new GoToInstruction(new ObjectDescription(ball.Type, ball.Color));
     }
 }

@@ -67,9 +67,9 @@ internal abstract class LevelGenerator : RoomGridLevel
                 break;
             }
         }
-        if (!_unblocking)
+        if (!_unblocking && RejectedForUnreachableObjects())
         {
-            CheckObjectsReachable();
+            return;
         }
         Instructions = RandomInstruction(_instructionKinds);
     }

@@ -11,7 +11,10 @@ internal sealed class OpenLevel() : RoomGridLevel("babyai-open", "BabyAI-Open-v0
         PlaceAgent();
         ConnectAll();
         AddDistractors(count: 18, allUnique: false);
-        CheckObjectsReachable();
+        if (RejectedForUnreachableObjects())
+        {
+            return;
+        }
 
         // Each door is listed once from each of its two rooms, as MiniGrid lists them; the draw indexes that list.
         var doors = new List<WorldObject>();

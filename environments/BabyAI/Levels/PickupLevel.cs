@@ -10,7 +10,10 @@ internal sealed class PickupLevel() : RoomGridLevel("babyai-pickup", "BabyAI-Pic
         PlaceAgent();
         ConnectAll();
         var objects = AddDistractors(count: 18, allUnique: false);
-        CheckObjectsReachable();
+        if (RejectedForUnreachableObjects())
+        {
+            return;
+        }
         var target = RandomElement(objects);
         Instructions = new PickupInstruction(new ObjectDescription(target.Type, target.Color));
     }

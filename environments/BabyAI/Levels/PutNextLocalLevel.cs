@@ -9,7 +9,10 @@ internal sealed class PutNextLocalLevel() : RoomGridLevel("babyai-put-next-local
     {
         PlaceAgent();
         var objects = AddDistractors(count: 8, allUnique: true);
-        CheckObjectsReachable();
+        if (RejectedForUnreachableObjects())
+        {
+            return;
+        }
         var pair = RandomSubset(objects, 2);
         Instructions = new PutNextInstruction(
             new ObjectDescription(pair[0].Type, pair[0].Color), new ObjectDescription(pair[1].Type, pair[1].Color));

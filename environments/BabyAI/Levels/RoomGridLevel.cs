@@ -15,6 +15,7 @@ internal abstract class RoomGridLevel : RoomGrid, IDiscreteEnvironment
 
     private readonly int? _fixedMaxSteps;
     private Instruction? _instructions;
+    private bool _rejected;
 
     /// <param name="fixedMaxSteps">A step limit for every episode; without one the limit follows the instruction.</param>
     /// <param name="mostNavigations">The most navigations any instruction of the level needs (sizes the spec's limit).</param>
@@ -52,19 +53,8 @@ internal abstract class RoomGridLevel : RoomGrid, IDiscreteEnvironment
         Seed(seed);
         AgentPosition = GridPosition.Nowhere;
         AgentDirection = -1;
-        while (true)
+        while (!TryGenerate())
         {
-            try
-            {
-                LayOutRooms();
-                GenerateMission();
-                Validate(Instructions);
-            }
-            catch (LayoutRejectedException)
-            {
-                continue;
-            }
-            break;
         }
         Mission = Instructions.Surface(this);
         Carrying = null;
@@ -73,6 +63,23 @@ internal abstract class RoomGridLevel : RoomGrid, IDiscreteEnvironment
         MaxSteps = _fixedMaxSteps ?? Instructions.NavigationsNeeded * RoomSize * RoomSize * NumRows * NumCols;
         Observation.Text = Mission;
         WriteObservation(Observation.Discrete);
+    }
+
+    /// <summary>One attempt at a layout and mission; false when it was rejected (the next attempt goes on drawing from
+    /// the same random stream, as MiniGrid's loop does).</summary>
+    private bool TryGenerate()
+    {
+        _rejected = false;
+        try
+        {
+            LayOutRooms();
+            GenerateMission();
+        }
+        catch (LayoutRejectedException)
+        {
+            return false; // the rarer rejections, from deep in object placement
+        }
+        return !_rejected && Valid(Instructions);
     }
 
     public Transition Step(int action)
@@ -113,9 +120,9 @@ internal abstract class RoomGridLevel : RoomGrid, IDiscreteEnvironment
 
     /// <summary>
     /// <c>validate_instrs</c>: "put next to" must not already hold nor pair an object with itself; with unblocking, no
-    /// instruction may be about a key of a locked door's colour.
+    /// instruction may be about a key of a locked door's colour. False rejects the layout.
     /// </summary>
-    private void Validate(Instruction instruction)
+    private bool Valid(Instruction instruction)
     {
         if (instruction is PutNextInstruction putNext)
         {
@@ -126,13 +133,13 @@ internal abstract class RoomGridLevel : RoomGrid, IDiscreteEnvironment
                 {
                     if (ReferenceEquals(moved, fixedObject))
                     {
-                        throw new LayoutRejectedException("there are objects that match both lhs and rhs of PutNext");
+                        return false; // objects that match both sides of "put next to"
                     }
                 }
             }
             if (putNext.ObjectsAlreadyNext())
             {
-                throw new LayoutRejectedException("objs already next to each other");
+                return false; // already next to each other
             }
         }
         switch (instruction)
@@ -145,15 +152,13 @@ internal abstract class RoomGridLevel : RoomGrid, IDiscreteEnvironment
                     {
                         if (description.Type == ObjectType.Key && description.Color is { } color && lockedColors.Contains(color))
                         {
-                            throw new LayoutRejectedException("cannot do anything with/to a key that can be used to open a door");
+                            return false; // about a key that opens a locked door
                         }
                     }
                 }
-                break;
+                return true;
             case SequenceInstruction sequence:
-                Validate(sequence.First);
-                Validate(sequence.Second);
-                break;
+                return Valid(sequence.First) && Valid(sequence.Second);
             default:
                 throw new InvalidOperationException($"unhandled instruction type {instruction.GetType().Name}");
         }
@@ -194,10 +199,30 @@ internal abstract class RoomGridLevel : RoomGrid, IDiscreteEnvironment
     }
 
     /// <summary>
-    /// <c>check_objs_reachable</c>: whether every object can be reached from the agent without moving any (doors, even
-    /// locked, count as passable); rejects the layout when not, unless asked only to report.
+    /// Rejects the layout (MiniGrid's <c>RejectSampling</c>) without an exception: <see cref="GenerateMission"/> returns
+    /// at once, drawing nothing more, and <see cref="Reset"/> starts over. The common rejections (unreachable objects,
+    /// invalid instructions: about one per episode on GoTo) come this way; exceptions are left to the rare failures deep
+    /// in object placement, where unwinding several calls is what they are for.
     /// </summary>
-    protected bool CheckObjectsReachable(bool rejectIfNot = true)
+    protected void RejectLayout() => _rejected = true;
+
+    /// <summary><c>check_objs_reachable</c>: rejects the layout (see <see cref="RejectLayout"/>) and says so when an
+    /// object cannot be reached; the caller then returns.</summary>
+    protected bool RejectedForUnreachableObjects()
+    {
+        if (ObjectsReachable())
+        {
+            return false;
+        }
+        RejectLayout();
+        return true;
+    }
+
+    /// <summary>
+    /// Whether every object can be reached from the agent without moving any (doors, even locked, count as passable):
+    /// the test of MiniGrid's <c>check_objs_reachable</c>.
+    /// </summary>
+    protected bool ObjectsReachable()
     {
         var reachable = new bool[Width * Height];
         var stack = new Stack<GridPosition>();
@@ -227,11 +252,7 @@ internal abstract class RoomGridLevel : RoomGrid, IDiscreteEnvironment
                 {
                     continue;
                 }
-                if (!rejectIfNot)
-                {
-                    return false;
-                }
-                throw new LayoutRejectedException($"unreachable object at ({x}, {y})");
+                return false;
             }
         }
         return true;

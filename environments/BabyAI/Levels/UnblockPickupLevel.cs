@@ -11,9 +11,10 @@ internal sealed class UnblockPickupLevel() : RoomGridLevel("babyai-unblock-picku
         PlaceAgent();
         ConnectAll();
         var objects = AddDistractors(count: 20, allUnique: false);
-        if (CheckObjectsReachable(rejectIfNot: false))
+        if (ObjectsReachable())
         {
-            throw new LayoutRejectedException("all objects reachable");
+            RejectLayout(); // nothing blocks the way
+            return;
         }
         var target = RandomElement(objects);
         Instructions = new PickupInstruction(new ObjectDescription(target.Type, target.Color));

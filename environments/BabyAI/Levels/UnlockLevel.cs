@@ -49,7 +49,10 @@ internal sealed class UnlockLevel() : RoomGridLevel("babyai-unlock", "BabyAI-Unl
                 break;
             }
         }
-        CheckObjectsReachable();
+        if (RejectedForUnreachableObjects())
+        {
+            return;
+        }
         Instructions = new OpenInstruction(new ObjectDescription(door.Type, door.Color));
     }
 }
