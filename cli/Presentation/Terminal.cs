@@ -49,6 +49,7 @@ internal static class Terminal
         {
             // libtorch's errors carry a C++ backtrace after the first line; the first line is the one that says what.
             Console.Error.WriteLine($"jat: error in libtorch: {e.Message.Split('\n')[0].Trim()}");
+            WriteDetails(e);
             return 1;
         }
         catch (Exception e) when (e is IOException or InvalidDataException or InvalidOperationException or ArgumentException
@@ -56,8 +57,16 @@ internal static class Terminal
                                       or MuJoCoUnavailableException or MuJoCoModelException)
         {
             Console.Error.WriteLine($"jat: error: {e.Message}");
+            WriteDetails(e);
             return 1;
         }
+    }
+
+    /// <summary>With <c>JAT_DEBUG=1</c>, the whole exception (its stack, libtorch's C++ backtrace) for a bug report.</summary>
+    private static void WriteDetails(Exception e)
+    {
+        if (Environment.GetEnvironmentVariable("JAT_DEBUG") == "1")
+            Console.Error.WriteLine(e);
     }
 
     /// <summary>True when a person watches stderr: live progress bars then, plain lines otherwise (CI logs).</summary>

@@ -31,13 +31,15 @@ internal static class PpoLoss
         var clipped = -advantages * ratio.clamp(lower, upper);
         var policyLoss = maximum(unclipped, clipped).mean();
 
-        var squaredError = (newValues - returns).square();
+        var error = newValues - returns;
+        var squaredError = error * error; // not square(): it passes pow an inline Scalar
         if (valueClip is { } delta)
         {
             using var low = (-delta).ToScalar();
             using var high = delta.ToScalar();
             var clippedValues = oldValues.add((newValues - oldValues).clamp(low, high), one);
-            squaredError = maximum(squaredError, (clippedValues - returns).square());
+            var clippedError = clippedValues - returns;
+            squaredError = maximum(squaredError, clippedError * clippedError);
         }
         var valueLoss = squaredError.mean().mul(half);
         var entropyMean = entropy.mean();
