@@ -26,11 +26,19 @@ internal static class RegenerateCommand
         [.. TaskRegistry.All.Where(t => ShippedExperts.ActorsFor(t) is not null).Select(t => t.Name)];
 
     /// <summary>
-    /// Default episodes per collected task, a fifth of JAT's BabyAI size and four fifths of its MuJoCo size: the default
-    /// plan then takes about ten minutes on 2 cores (measured on a fresh clone: 10 min 0 s with the build; the README
-    /// has the figures).
+    /// Default episodes per collected task, sized so that the default plan takes about ten minutes on 2 cores (the
+    /// README has the measured figures): a fifth of JAT's BabyAI size, a tenth of its MuJoCo size, and a hundredth for
+    /// the three MuJoCo tasks whose physics is slowest (Ant ~6k, Humanoid and HumanoidStandup ~3.5k steps/s on 2 cores,
+    /// against ~21k for Hopper and ~38k for Swimmer, measured with `jat bench collect`).
     /// </summary>
-    private static long DefaultEpisodes(TaskSpec task) => task.Domain == Domain.BabyAI ? 20_000 : 2_000;
+    private static long DefaultEpisodes(TaskSpec task) => task.Domain switch
+    {
+        Domain.BabyAI => 20_000,
+        _ when SlowPhysics.Contains(task.Name) => 100,
+        _ => 1_000,
+    };
+
+    private static readonly HashSet<string> SlowPhysics = ["mujoco-ant", "mujoco-humanoid", "mujoco-standup"];
 
     private const int DefaultSampleEpisodes = 100;
 
@@ -45,7 +53,7 @@ internal static class RegenerateCommand
                 "the 39 BabyAI levels (the BabyAI bot) and the MuJoCo tasks with a shipped expert].",
             AllowMultipleArgumentsPerToken = true,
         };
-        var episodes = new Option<int?>("--episodes", "-n") { Description = "Episodes (rows) per task, train and test together, split as JAT splits (BabyAI 95/5, the others 90/10) [default: BabyAI 20,000, MuJoCo 2,000 (a fifth of JAT's sizes); synthetic samples 100]." };
+        var episodes = new Option<int?>("--episodes", "-n") { Description = "Episodes (rows) per task, train and test together, split as JAT splits (BabyAI 95/5, the others 90/10) [default: BabyAI 20,000 (a fifth of JAT's size), MuJoCo 1,000 (a tenth), 100 for mujoco-ant, -humanoid and -standup; synthetic samples 100]." };
         var full = new Option<bool>("--full") { Description = "JAT's sizes: BabyAI 100,000 episodes per level, MuJoCo 10,000 per task." };
         var steps = new Option<int>("--steps") { Description = "Synthetic samples only: steps per episode; 0 for each domain's default (Atari 64, Meta-World 100, others 200).", DefaultValueFactory = _ => 0 };
         var seed = new Option<ulong?>("--seed") { Description = "Seed [default: the plan's, else 0]: the same seed and sizes give the same files, byte for byte." };

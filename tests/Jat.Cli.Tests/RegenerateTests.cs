@@ -58,6 +58,20 @@ public sealed class RegenerateTests
     }
 
     [Fact]
+    public async Task The_default_plan_gives_slow_physics_tasks_fewer_episodes()
+    {
+        var printed = await JatProcess.RunAsync("regenerate", "--print-plan");
+        Assert.True(printed.ExitCode == 0, printed.Stderr);
+        var sizes = JsonNode.Parse(printed.Stdout)!["tasks"]!.AsArray()
+            .ToDictionary(t => (string)t!["task"]!, t => (long)t!["episodes"]!);
+
+        Assert.Equal(20_000, sizes["babyai-boss-level"]);
+        Assert.Equal(1_000, sizes["mujoco-hopper"]);
+        Assert.Equal(100, sizes["mujoco-ant"]);
+        Assert.Equal(39, sizes.Keys.Count(k => k.StartsWith("babyai-", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task A_printed_plan_read_back_writes_the_same_dataset()
     {
         using var folder = new TempDirectory();
