@@ -8,10 +8,9 @@ using Jat.Schema.Tasks;
 namespace Jat.Benchmarks.Collection;
 
 /// <summary>One task's collection against the bare environment, both with the same actor and threads.</summary>
-/// <param name="Steps">Steps of the bare run: attempts 0…n−1 of each part.</param>
-/// <param name="CollectSteps">Steps the collection played, discarded episodes included: where the actor fails in some
-/// episodes (the BabyAI bot loops in nearly half of UnlockToUnlock's), it plays more attempts than the bare run to keep
-/// as many, so the two are compared as rates.</param>
+/// <param name="Steps">Steps played in each run, discarded episodes included: where the actor fails in some (the
+/// BabyAI bot loops in nearly half of UnlockToUnlock's episodes) both runs play the attempts it takes to keep
+/// <paramref name="Episodes"/>.</param>
 /// <param name="Overhead">1 − collection steps/s ÷ bare steps/s: the share of speed the recording and writing cost.</param>
 /// <param name="BareCpuSeconds">Processor time of the whole process (every thread) per bare run.</param>
 /// <param name="CollectCpuSeconds">The same per collection: what it costs beyond the bare run, whether or not a core
@@ -20,13 +19,13 @@ namespace Jat.Benchmarks.Collection;
 /// <param name="CollectGcPauseSeconds">The same per collection, where episodes waiting for the writer survive
 /// collections and so make them dearer.</param>
 public sealed record CollectionBenchResult(
-    string Task, string Actor, int Episodes, int Threads, long Steps, long CollectSteps, Timing BareSeconds, Timing CollectSeconds,
+    string Task, string Actor, int Episodes, int Threads, long Steps, Timing BareSeconds, Timing CollectSeconds,
     double BareStepsPerSecond, double CollectStepsPerSecond, double CollectEpisodesPerSecond, double Overhead,
     Timing BareCpuSeconds, Timing CollectCpuSeconds, Timing BareGcPauseSeconds, Timing CollectGcPauseSeconds);
 
 /// <summary>
-/// <c>jat bench collect</c>: the same episodes (same seeds, same actor) played twice on the same threads: once bare,
-/// stepping only, and once through the collector into shards (recording, Parquet, fsync per row group). Runs
+/// <c>jat bench collect</c>: the same episodes (same attempts, seeds and actor) played twice on the same threads: once
+/// bare, stepping only, and once through the collector into shards (recording, Parquet, fsync per row group). Runs
 /// alternate; medians are compared.
 /// </summary>
 public static class CollectionThroughput
@@ -48,7 +47,7 @@ public static class CollectionThroughput
             process.Refresh();
             return process.TotalProcessorTime.TotalSeconds;
         }
-        long steps = 0, collectSteps = 0;
+        long steps = 0;
         for (var run = 0; run <= repeat; run++)
         {
             var pause = GC.GetTotalPauseDuration();
@@ -64,9 +63,8 @@ public static class CollectionThroughput
                 cpu = CpuSeconds();
                 pause = GC.GetTotalPauseDuration();
                 var clock = Stopwatch.StartNew();
-                var report = Collector.RunAsync(folder, plan, () => EnvironmentCatalog.Create(task), actors, threads, null, cancel)
+                Collector.RunAsync(folder, plan, () => EnvironmentCatalog.Create(task), actors, threads, null, cancel)
                     .GetAwaiter().GetResult();
-                collectSteps = report.Steps;
                 var seconds = clock.Elapsed.TotalSeconds;
                 var collectCpuSeconds = CpuSeconds() - cpu;
                 var collectPause = (GC.GetTotalPauseDuration() - pause).TotalSeconds;
@@ -87,77 +85,138 @@ public static class CollectionThroughput
         }
         var bareTiming = Timing.Of(bare);
         var collectTiming = Timing.Of(collect);
-        var bareRate = steps / bareTiming.Median;
-        var collectRate = collectSteps / collectTiming.Median;
-        return new CollectionBenchResult(task, actors.Description, episodes, threads, steps, collectSteps, bareTiming, collectTiming,
-            bareRate, collectRate, episodes / collectTiming.Median, 1 - (collectRate / bareRate), Timing.Of(bareCpu), Timing.Of(collectCpu),
+        return new CollectionBenchResult(task, actors.Description, episodes, threads, steps, bareTiming, collectTiming,
+            steps / bareTiming.Median, steps / collectTiming.Median, episodes / collectTiming.Median,
+            1 - (bareTiming.Median / collectTiming.Median), Timing.Of(bareCpu), Timing.Of(collectCpu),
             Timing.Of(barePauses), Timing.Of(collectPauses));
     }
 
     /// <summary>
-    /// The collector's episodes (attempts 0…n−1 of each part, the same seeds, in the same batches of the actor's batch
-    /// size, the actor choosing for a batch at once), stepped without recording or writing.
+    /// The collector's episodes stepped without recording or writing: the same attempts of each part, with the same seeds,
+    /// in the same batches of the actor's batch size (the actor choosing for a batch at once). A part is played in waves,
+    /// each of the batches needed were every attempt kept; when the actor failed in some (the BabyAI bot loops), the next
+    /// wave plays for the rest. The collector asks its players for batches the same way, so both play exactly the
+    /// batches up to the one where the part is complete.
     /// </summary>
     private static long PlayBare(CollectionPlan plan, IActorSource actors, int threads, CancellationToken cancel)
     {
-        long steps = 0;
-        var next = -1L;
         var size = actors.BatchSize;
-        var batches = plan.Parts.SelectMany(p => Enumerable.Range(0, (int)((p.Episodes + size - 1) / size))
-            .Select(b => (Stream: p.Stream(plan.Task.Name), First: (long)b * size))).ToArray();
-        Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads, CancellationToken = cancel }, _ =>
+        var players = Enumerable.Range(0, threads).Select(_ => new BarePlayer(plan, actors)).ToArray();
+        var options = new ParallelOptions { MaxDegreeOfParallelism = threads, CancellationToken = cancel };
+        long steps = 0;
+        try
         {
-            // As the collector: BabyAI gets a new level per episode (its generator remembers between episodes).
-            var newPerEpisode = plan.Task.Domain == Domain.BabyAI;
-            var environments = Enumerable.Range(0, size).Select(_ => EnvironmentCatalog.Create(plan.Task.Name)).ToArray();
-            using var actor = actors.Create();
-            var width = environments[0].Spec.Actions is ContinuousActions box ? box.Size : 0;
-            var continuous = new float[size * width];
-            var discrete = new int[size];
-            var able = new bool[size];
-            var running = new int[size];
-            var lengths = new long[size];
-            long index;
-            while ((index = Interlocked.Increment(ref next)) < batches.Length)
+            foreach (var part in plan.Parts)
             {
-                var (stream, first) = batches[index];
-                for (var slot = 0; slot < size; slot++)
+                var stream = part.Stream(plan.Task.Name);
+                long kept = 0, nextBatch = 0;
+                while (kept < part.Episodes)
                 {
-                    if (newPerEpisode)
+                    var waveEnd = nextBatch + ((part.Episodes - kept + size - 1) / size);
+                    var claimed = nextBatch - 1;
+                    long keptInWave = 0;
+                    Parallel.For(0, threads, options, thread =>
                     {
-                        environments[slot].Dispose();
-                        environments[slot] = EnvironmentCatalog.Create(plan.Task.Name);
-                    }
-                    environments[slot].Reset(EpisodeSeeds.Reset(plan.Seed, stream, first + slot));
-                    actor.BeginEpisode(slot, environments[slot], EpisodeSeeds.Actor(plan.Seed, stream, first + slot));
-                    running[slot] = slot;
-                    lengths[slot] = 0;
+                        long batch;
+                        while ((batch = Interlocked.Increment(ref claimed)) < waveEnd)
+                        {
+                            var (played, completed) = players[thread].Play(stream, batch * size);
+                            Interlocked.Add(ref steps, played);
+                            Interlocked.Add(ref keptInWave, completed);
+                        }
+                    });
+                    kept += keptInWave;
+                    nextBatch = waveEnd;
                 }
-                var count = size;
-                while (count > 0)
-                {
-                    actor.Act(running.AsSpan(0, count), environments, continuous, discrete, able);
-                    var still = 0;
-                    for (var k = 0; k < count; k++)
-                    {
-                        var slot = running[k];
-                        if (!able[k])
-                            continue; // the collector discards such an episode; both stop here
-
-                        lengths[slot]++;
-                        var transition = environments[slot] is IContinuousEnvironment stepped
-                            ? stepped.Step(continuous.AsSpan(k * width, width))
-                            : ((IDiscreteEnvironment)environments[slot]).Step(discrete[k]);
-                        if (!transition.Done && !(plan.MaxEpisodeSteps is { } limit && lengths[slot] > limit))
-                            running[still++] = slot;
-                    }
-                    count = still;
-                }
-                Interlocked.Add(ref steps, lengths.Sum());
             }
-            foreach (var environment in environments)
-                environment.Dispose();
-        });
+        }
+        finally
+        {
+            foreach (var player in players)
+                player.Dispose();
+        }
         return steps;
+    }
+
+    /// <summary>One thread's environments and actor for the bare run.</summary>
+    private sealed class BarePlayer : IDisposable
+    {
+        private readonly CollectionPlan _plan;
+        private readonly IActor _actor;
+        private readonly IEnvironment[] _environments;
+        // As the collector: BabyAI gets a new level per episode (its generator remembers between episodes).
+        private readonly bool _newPerEpisode;
+        private readonly int _width;
+        private readonly float[] _continuous;
+        private readonly int[] _discrete;
+        private readonly bool[] _able;
+        private readonly int[] _running;
+        private readonly long[] _lengths;
+
+        public BarePlayer(CollectionPlan plan, IActorSource actors)
+        {
+            _plan = plan;
+            var size = actors.BatchSize;
+            _environments = [.. Enumerable.Range(0, size).Select(_ => EnvironmentCatalog.Create(plan.Task.Name))];
+            _actor = actors.Create();
+            _newPerEpisode = plan.Task.Domain == Domain.BabyAI;
+            _width = _environments[0].Spec.Actions is ContinuousActions box ? box.Size : 0;
+            _continuous = new float[size * _width];
+            _discrete = new int[size];
+            _able = new bool[size];
+            _running = new int[size];
+            _lengths = new long[size];
+        }
+
+        /// <summary>Plays attempts <paramref name="first"/>… of a batch: the steps played, and how many episodes the
+        /// collector would keep (ended, the actor able throughout, within the step limit).</summary>
+        public (long Steps, long Kept) Play(string stream, long first)
+        {
+            var size = _environments.Length;
+            for (var slot = 0; slot < size; slot++)
+            {
+                if (_newPerEpisode)
+                {
+                    _environments[slot].Dispose();
+                    _environments[slot] = EnvironmentCatalog.Create(_plan.Task.Name);
+                }
+                _environments[slot].Reset(EpisodeSeeds.Reset(_plan.Seed, stream, first + slot));
+                _actor.BeginEpisode(slot, _environments[slot], EpisodeSeeds.Actor(_plan.Seed, stream, first + slot));
+                _running[slot] = slot;
+                _lengths[slot] = 0;
+            }
+            var count = size;
+            long kept = 0;
+            while (count > 0)
+            {
+                _actor.Act(_running.AsSpan(0, count), _environments, _continuous, _discrete, _able);
+                var still = 0;
+                for (var k = 0; k < count; k++)
+                {
+                    var slot = _running[k];
+                    if (!_able[k])
+                        continue; // the collector discards such an episode; both stop here
+
+                    _lengths[slot]++;
+                    var transition = _environments[slot] is IContinuousEnvironment stepped
+                        ? stepped.Step(_continuous.AsSpan(k * _width, _width))
+                        : ((IDiscreteEnvironment)_environments[slot]).Step(_discrete[k]);
+                    var tooLong = _plan.MaxEpisodeSteps is { } limit && _lengths[slot] > limit;
+                    if (transition.Done && !tooLong)
+                        kept++;
+                    else if (!tooLong)
+                        _running[still++] = slot;
+                }
+                count = still;
+            }
+            return (_lengths.Sum(), kept);
+        }
+
+        public void Dispose()
+        {
+            _actor.Dispose();
+            foreach (var environment in _environments)
+                environment.Dispose();
+        }
     }
 }

@@ -165,13 +165,12 @@ internal static class BenchCommand
                 Terminal.WriteJson(report);
                 return 0;
             }
-            var discarded = report.CollectSteps != report.Steps ? $" ({report.CollectSteps:N0} collecting, with the attempts it discarded)" : "";
-            Terminal.Out.WriteLine($"{report.Task} ({report.Actor}): {report.Episodes:N0} episodes, {report.Steps:N0} steps{discarded}, {report.Threads} thread(s), medians of {report.BareSeconds.Runs.Count} runs");
+            Terminal.Out.WriteLine($"{report.Task} ({report.Actor}): {report.Episodes:N0} episodes, {report.Steps:N0} steps, {report.Threads} thread(s), medians of {report.BareSeconds.Runs.Count} runs");
             Terminal.Out.WriteLine($"  bare environment  {report.BareStepsPerSecond:N0} steps/s");
             Terminal.Out.WriteLine($"  jat collect       {report.CollectStepsPerSecond:N0} steps/s, {report.CollectEpisodesPerSecond:N0} episodes/s");
             Terminal.Out.WriteLine($"  overhead          {report.Overhead:P1} (target: at most 20%)");
             var bareCpu = report.BareCpuSeconds.Median / report.Steps * 1e6;
-            var collectCpu = report.CollectCpuSeconds.Median / report.CollectSteps * 1e6;
+            var collectCpu = report.CollectCpuSeconds.Median / report.Steps * 1e6;
             Terminal.Out.WriteLine($"  processor time    bare {bareCpu:0.00} µs a step, collect {collectCpu:0.00} µs ({collectCpu / bareCpu - 1:+0.0%;-0.0%}), all threads");
             Terminal.Out.WriteLine($"  GC pauses         bare {report.BareGcPauseSeconds.Median * 1000:0} ms, collect {report.CollectGcPauseSeconds.Median * 1000:0} ms");
             return 0;
