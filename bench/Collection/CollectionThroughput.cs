@@ -35,47 +35,21 @@ public static class CollectionThroughput
     {
         var spec = TaskRegistry.Get(task);
         var plan = CollectionPlan.For(spec, episodes, 0);
-        var bare = new List<double>();
-        var collect = new List<double>();
-        var bareCpu = new List<double>();
-        var collectCpu = new List<double>();
-        var barePauses = new List<double>();
-        var collectPauses = new List<double>();
-        using var process = Process.GetCurrentProcess();
-        double CpuSeconds()
-        {
-            process.Refresh();
-            return process.TotalProcessorTime.TotalSeconds;
-        }
+        var bare = new List<Cost>();
+        var collect = new List<Cost>();
         long steps = 0;
         for (var run = 0; run <= repeat; run++)
         {
-            var pause = GC.GetTotalPauseDuration();
-            var cpu = CpuSeconds();
-            var bareClock = Stopwatch.StartNew();
-            steps = PlayBare(plan, actors, threads, cancel);
-            var bareSeconds = bareClock.Elapsed.TotalSeconds;
-            var bareCpuSeconds = CpuSeconds() - cpu;
-            var barePause = (GC.GetTotalPauseDuration() - pause).TotalSeconds;
+            var bareCost = Cost.Of(() => steps = PlayBare(plan, actors, threads, cancel));
             var folder = Directory.CreateTempSubdirectory("jat-bench-collect-").FullName;
             try
             {
-                cpu = CpuSeconds();
-                pause = GC.GetTotalPauseDuration();
-                var clock = Stopwatch.StartNew();
-                Collector.RunAsync(folder, plan, () => EnvironmentCatalog.Create(task), actors, threads, null, cancel)
-                    .GetAwaiter().GetResult();
-                var seconds = clock.Elapsed.TotalSeconds;
-                var collectCpuSeconds = CpuSeconds() - cpu;
-                var collectPause = (GC.GetTotalPauseDuration() - pause).TotalSeconds;
+                var collectCost = Cost.Of(() => Collector.RunAsync(folder, plan, () => EnvironmentCatalog.Create(task), actors, threads, null, cancel)
+                    .GetAwaiter().GetResult());
                 if (run > 0) // the first round warms both up
                 {
-                    bare.Add(bareSeconds);
-                    collect.Add(seconds);
-                    bareCpu.Add(bareCpuSeconds);
-                    collectCpu.Add(collectCpuSeconds);
-                    barePauses.Add(barePause);
-                    collectPauses.Add(collectPause);
+                    bare.Add(bareCost);
+                    collect.Add(collectCost);
                 }
             }
             finally
@@ -83,12 +57,29 @@ public static class CollectionThroughput
                 Directory.Delete(folder, recursive: true);
             }
         }
-        var bareTiming = Timing.Of(bare);
-        var collectTiming = Timing.Of(collect);
+        var bareTiming = Timing.Of([.. bare.Select(c => c.Seconds)]);
+        var collectTiming = Timing.Of([.. collect.Select(c => c.Seconds)]);
         return new CollectionBenchResult(task, actors.Description, episodes, threads, steps, bareTiming, collectTiming,
             steps / bareTiming.Median, steps / collectTiming.Median, episodes / collectTiming.Median,
-            1 - (bareTiming.Median / collectTiming.Median), Timing.Of(bareCpu), Timing.Of(collectCpu),
-            Timing.Of(barePauses), Timing.Of(collectPauses));
+            1 - (bareTiming.Median / collectTiming.Median),
+            Timing.Of([.. bare.Select(c => c.CpuSeconds)]), Timing.Of([.. collect.Select(c => c.CpuSeconds)]),
+            Timing.Of([.. bare.Select(c => c.GcPauseSeconds)]), Timing.Of([.. collect.Select(c => c.GcPauseSeconds)]));
+    }
+
+    /// <summary>What one run cost: wall time, the process's processor time (every thread) and GC pauses.</summary>
+    private sealed record Cost(double Seconds, double CpuSeconds, double GcPauseSeconds)
+    {
+        public static Cost Of(Action work)
+        {
+            using var process = Process.GetCurrentProcess();
+            var cpu = process.TotalProcessorTime;
+            var pause = GC.GetTotalPauseDuration();
+            var clock = Stopwatch.StartNew();
+            work();
+            var seconds = clock.Elapsed.TotalSeconds;
+            process.Refresh();
+            return new Cost(seconds, (process.TotalProcessorTime - cpu).TotalSeconds, (GC.GetTotalPauseDuration() - pause).TotalSeconds);
+        }
     }
 
     /// <summary>
