@@ -1,3 +1,4 @@
+using Jat.Experts.Torch;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -10,9 +11,6 @@ namespace Jat.Experts.Dqn;
 /// </summary>
 internal static class DqnTarget
 {
-    // Held for the process's life: TorchSharp's `+` passes an inline alpha Scalar that nothing keeps alive during the
-    // native call (see Torch/AdamOptimizer).
-    private static readonly Scalar One = 1.0.ToScalar();
 
     public static Tensor Compute(Tensor returns, Tensor discounts, Tensor nextTarget, Tensor? nextOnline)
     {
@@ -21,6 +19,6 @@ internal static class DqnTarget
         var next = nextOnline is null
             ? nextTarget.max(-1).values
             : nextTarget.gather(-1, nextOnline.argmax(-1, keepdim: true)).squeeze(-1);
-        return returns.addcmul(discounts, next, One);
+        return returns.addcmul(discounts, next, HeldScalars.One);
     }
 }

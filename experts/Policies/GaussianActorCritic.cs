@@ -1,3 +1,4 @@
+using Jat.Experts.Torch;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -13,11 +14,10 @@ internal sealed class GaussianActorCritic : ActorCritic
 {
     private static readonly double HalfLogTwoPi = 0.5 * Math.Log(2 * Math.PI);
 
-    // Held for the process's life: an inline Scalar (x * -0.5, the hidden alpha of 1 in a + b, the exponent 2 that
-    // TorchSharp's square() passes to pow) can be finalised by a collection on another thread while libtorch still
-    // reads it, which failed a Humanoid run with "Unknown scalar type" (see Torch/AdamOptimizer). Products, quotients
-    // and differences of two tensors pass none.
-    private static readonly Scalar One = 1.0.ToScalar();
+    // Held for the process's life (as HeldScalars.One for the additions): an inline Scalar (x * -0.5, the hidden alpha
+    // of 1 in a + b, the exponent 2 that TorchSharp's square() passes to pow) can be finalised by a collection on
+    // another thread while libtorch still reads it, which failed a Humanoid run with "Unknown scalar type". Products,
+    // quotients and differences of two tensors pass none.
     private static readonly Scalar MinusHalf = (-0.5).ToScalar();
     private static readonly Scalar MinusHalfLogTwoPi = (-HalfLogTwoPi).ToScalar();
     private static readonly Scalar GaussianEntropyConstant = (0.5 + HalfLogTwoPi).ToScalar();
@@ -55,20 +55,20 @@ internal sealed class GaussianActorCritic : ActorCritic
             return new PolicySample(mean, LogProbability(mean, mean));
         }
         var noise = randn(mean.shape, generator: generator);
-        var actions = mean.add(noise * _actorLogStd.exp(), One);
+        var actions = mean.add(noise * _actorLogStd.exp(), HeldScalars.One);
         return new PolicySample(actions, LogProbability(mean, actions));
     }
 
     public override (Tensor LogProbabilities, Tensor Entropy) Evaluate(Tensor observations, Tensor actions)
     {
         var mean = _actorMean.call(observations);
-        var entropy = _actorLogStd.add(GaussianEntropyConstant, One).sum().expand(mean.shape[0]);
+        var entropy = _actorLogStd.add(GaussianEntropyConstant, HeldScalars.One).sum().expand(mean.shape[0]);
         return (LogProbability(mean, actions), entropy);
     }
 
     private Tensor LogProbability(Tensor mean, Tensor actions)
     {
         var z = (actions - mean) / _actorLogStd.exp();
-        return ((z * z).mul(MinusHalf) - _actorLogStd).add(MinusHalfLogTwoPi, One).sum(-1);
+        return ((z * z).mul(MinusHalf) - _actorLogStd).add(MinusHalfLogTwoPi, HeldScalars.One).sum(-1);
     }
 }

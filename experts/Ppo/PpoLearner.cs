@@ -30,7 +30,6 @@ internal sealed class PpoLearner : ILearner
     private readonly ActorCritic _network;
     private readonly AdamOptimizer _optimizer;
     private readonly Scalar _advantageEpsilon = 1e-8.ToScalar();
-    private readonly Scalar _one = 1.0.ToScalar();
     private readonly RunningStatistics? _observationStatistics;
     private readonly RunningStatistics? _returnStatistics;
     private readonly Generator _generator;
@@ -151,7 +150,6 @@ internal sealed class PpoLearner : ILearner
     {
         _optimizer.Dispose();
         _advantageEpsilon.Dispose();
-        _one.Dispose();
         _network.Dispose();
         _generator.Dispose();
     }
@@ -313,7 +311,7 @@ internal sealed class PpoLearner : ILearner
                 if (_settings.NormalizeAdvantages && _settings.MinibatchSize > 1)
                 {
                     // Scalars held, not inline: see Torch/AdamOptimizer on libtorch reading a finalised temporary.
-                    batchAdvantages = (batchAdvantages - batchAdvantages.mean()) / batchAdvantages.std().add(_advantageEpsilon, _one);
+                    batchAdvantages = (batchAdvantages - batchAdvantages.mean()) / batchAdvantages.std().add(_advantageEpsilon, HeldScalars.One);
                 }
                 var terms = PpoLoss.Compute(
                     logProbabilities, oldLogProbabilities.index_select(0, index), batchAdvantages,

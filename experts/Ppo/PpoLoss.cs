@@ -1,3 +1,4 @@
+using Jat.Experts.Torch;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -18,7 +19,6 @@ internal static class PpoLoss
         // Every Scalar is held for the whole computation: an inline one (ratio - 1, x * 0.5, the hidden alpha of 1 in
         // a + b) can be finalised by a garbage collection on another thread while libtorch still reads it (see
         // Torch/AdamOptimizer); subtraction and products of tensors pass none.
-        using var one = 1.0.ToScalar();
         using var lower = (1 - clipRatio).ToScalar();
         using var upper = (1 + clipRatio).ToScalar();
         using var clipThreshold = clipRatio.ToScalar();
@@ -37,19 +37,19 @@ internal static class PpoLoss
         {
             using var low = (-delta).ToScalar();
             using var high = delta.ToScalar();
-            var clippedValues = oldValues.add((newValues - oldValues).clamp(low, high), one);
+            var clippedValues = oldValues.add((newValues - oldValues).clamp(low, high), HeldScalars.One);
             var clippedError = clippedValues - returns;
             squaredError = maximum(squaredError, clippedError * clippedError);
         }
         var valueLoss = squaredError.mean().mul(half);
         var entropyMean = entropy.mean();
-        var total = policyLoss.add(valueLoss.mul(valueWeight), one) - entropyMean.mul(entropyWeight);
+        var total = policyLoss.add(valueLoss.mul(valueWeight), HeldScalars.One) - entropyMean.mul(entropyWeight);
 
         double approximateKl, clipFraction;
         using (no_grad())
         {
-            approximateKl = (ratio.sub(one) - logRatio).mean().item<float>();
-            clipFraction = ratio.sub(one).abs().gt(clipThreshold).to_type(ScalarType.Float32).mean().item<float>();
+            approximateKl = (ratio.sub(HeldScalars.One) - logRatio).mean().item<float>();
+            clipFraction = ratio.sub(HeldScalars.One).abs().gt(clipThreshold).to_type(ScalarType.Float32).mean().item<float>();
         }
         return new PpoLossTerms(
             total, policyLoss.item<float>(), valueLoss.item<float>(), entropyMean.item<float>(), approximateKl, clipFraction);

@@ -31,7 +31,6 @@ internal sealed class AdamOptimizer : IDisposable
     private readonly Scalar _beta2Scalar;
     private readonly Scalar _beta2Complement;
     private readonly Scalar _epsilon;
-    private readonly Scalar _one;
     private long _steps;
 
     public AdamOptimizer(IEnumerable<Parameter> parameters, double learningRate, double epsilon = 1e-8, double beta1 = 0.9, double beta2 = 0.999)
@@ -48,7 +47,6 @@ internal sealed class AdamOptimizer : IDisposable
         _beta2Scalar = beta2.ToScalar();
         _beta2Complement = (1 - beta2).ToScalar();
         _epsilon = epsilon.ToScalar();
-        _one = 1.0.ToScalar();
         _means = [.. _parameters.Select(p => zeros_like(p).DetachFromDisposeScope())];
         _squares = [.. _parameters.Select(p => zeros_like(p).DetachFromDisposeScope())];
     }
@@ -84,7 +82,7 @@ internal sealed class AdamOptimizer : IDisposable
             _squares[i].mul_(_beta2Scalar).addcmul_(gradient, gradient, _beta2Complement);
             using var denominator = _squares[i].sqrt();
             // add_(Scalar) alone would pass a hidden inline alpha of 1.
-            denominator.div_(squareRootCorrection).add_(_epsilon, _one);
+            denominator.div_(squareRootCorrection).add_(_epsilon, HeldScalars.One);
             _parameters[i].addcdiv_(_means[i], denominator, stepSize);
         }
     }
@@ -140,7 +138,7 @@ internal sealed class AdamOptimizer : IDisposable
         {
             tensor.Dispose();
         }
-        foreach (var scalar in new[] { _beta1Scalar, _beta1Complement, _beta2Scalar, _beta2Complement, _epsilon, _one })
+        foreach (var scalar in new[] { _beta1Scalar, _beta1Complement, _beta2Scalar, _beta2Complement, _epsilon })
         {
             scalar.Dispose();
         }
