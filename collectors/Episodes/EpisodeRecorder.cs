@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
 using Jat.Environments;
 using Jat.Schema.Columns;
 
@@ -16,7 +14,7 @@ internal sealed class EpisodeRecorder(EnvironmentSpec spec, StepArrayPool pool)
     private readonly StepArrayPool.Local _arrays = pool.CreateLocal();
 
     private readonly List<float[]> _continuousObservations = [];
-    private readonly List<long[]> _discreteObservations = [];
+    private readonly List<int[]> _discreteObservations = [];
     private readonly List<string> _textObservations = [];
     private readonly List<float[]> _continuousActions = [];
     private readonly List<long> _discreteActions = [];
@@ -56,33 +54,12 @@ internal sealed class EpisodeRecorder(EnvironmentSpec spec, StepArrayPool pool)
         if (spec.Observation.DiscreteSize > 0)
         {
             var values = _arrays.RentDiscrete(observation.Discrete.Length);
-            Widen(observation.Discrete, values);
+            observation.Discrete.CopyTo(values);
             _discreteObservations.Add(values);
         }
         if (spec.Observation.HasText)
         {
             _textObservations.Add(observation.Text);
-        }
-    }
-
-    /// <summary>int to int64, eight at a time where the machine can: BabyAI records 148 of them per step.</summary>
-    private static void Widen(ReadOnlySpan<int> source, Span<long> target)
-    {
-        var i = 0;
-        if (Vector256.IsHardwareAccelerated)
-        {
-            ref var from = ref MemoryMarshal.GetReference(source);
-            ref var to = ref MemoryMarshal.GetReference(target);
-            for (; i + 8 <= source.Length; i += 8)
-            {
-                var (lower, upper) = Vector256.Widen(Vector256.LoadUnsafe(ref from, (nuint)i));
-                lower.StoreUnsafe(ref to, (nuint)i);
-                upper.StoreUnsafe(ref to, (nuint)i + 4);
-            }
-        }
-        for (; i < source.Length; i++)
-        {
-            target[i] = source[i];
         }
     }
 

@@ -16,7 +16,7 @@ namespace Jat.Collectors.Episodes;
 /// </remarks>
 internal sealed class StepArrayPool
 {
-    private readonly ConcurrentQueue<long[][]> _discrete = new();
+    private readonly ConcurrentQueue<int[][]> _discrete = new();
     private readonly ConcurrentQueue<float[][]> _continuous = new();
 
     /// <summary>Takes back the observation vectors of a row that nothing reads any more.</summary>
@@ -24,7 +24,7 @@ internal sealed class StepArrayPool
     {
         ArgumentNullException.ThrowIfNull(row);
         if (row.DiscreteObservations is { Count: > 0 } discrete)
-            _discrete.Enqueue(discrete as long[][] ?? [.. discrete]);
+            _discrete.Enqueue(discrete as int[][] ?? [.. discrete]);
         if (row.ContinuousObservations is { Count: > 0 } continuous)
             _continuous.Enqueue(continuous as float[][] ?? [.. continuous]);
     }
@@ -34,15 +34,15 @@ internal sealed class StepArrayPool
 
     internal sealed class Local(StepArrayPool pool)
     {
-        private readonly Stack<long[]> _discrete = new();
+        private readonly Stack<int[]> _discrete = new();
         private readonly Stack<float[]> _continuous = new();
 
-        public long[] RentDiscrete(int length)
+        public int[] RentDiscrete(int length)
         {
             if (_discrete.Count == 0 && pool._discrete.TryDequeue(out var row))
                 foreach (var array in row)
                     _discrete.Push(array);
-            return _discrete.TryPop(out var rented) && rented.Length == length ? rented : new long[length];
+            return _discrete.TryPop(out var rented) && rented.Length == length ? rented : new int[length];
         }
 
         public float[] RentContinuous(int length)
@@ -54,7 +54,7 @@ internal sealed class StepArrayPool
         }
 
         /// <summary>Keeps the vectors of an episode that was dropped, for the next ones.</summary>
-        public void Keep(List<long[]> discrete, List<float[]> continuous)
+        public void Keep(List<int[]> discrete, List<float[]> continuous)
         {
             foreach (var array in discrete)
                 _discrete.Push(array);

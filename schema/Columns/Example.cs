@@ -16,7 +16,11 @@ public sealed record Example
     public IReadOnlyList<byte[]>? ImageObservations { get; init; }
 
     /// <summary>BabyAI: per step, the direction and the 7×7×3 symbolic view (148 values).</summary>
-    public IReadOnlyList<long[]>? DiscreteObservations { get; init; }
+    /// <remarks>
+    /// int32 in memory, as environments produce them; stored as int64, the feature JAT declares. BabyAI's values are
+    /// 0–10, and a step's vector is the bulk of what collection records and writes, so it is not widened on the way.
+    /// </remarks>
+    public IReadOnlyList<int[]>? DiscreteObservations { get; init; }
 
     /// <summary>Meta-World, MuJoCo: per step, the observation vector.</summary>
     public IReadOnlyList<float[]>? ContinuousObservations { get; init; }

@@ -5,17 +5,18 @@ namespace Jat.Schema.ParquetFormat;
 
 /// <summary>
 /// An INT64 leaf, dictionary-encoded while its chunk's distinct values stay few (BabyAI's views hold values 0–10,
-/// actions a handful), PLAIN once the dictionary passes <see cref="DictionaryPages.DictionaryLimitBytes"/>.
+/// actions a handful), PLAIN once the dictionary passes <see cref="DictionaryPages.DictionaryLimitBytes"/>. It takes
+/// int64 values (actions) and int32 ones (BabyAI's views, kept as int32 in memory), both stored as int64.
 /// </summary>
 /// <remarks>
 /// BabyAI writes 148 of these per step, so this is the hot path. While every value is in 0–1023 the dictionary is the
 /// identity (entries 0, 1, … up to the largest value seen): a value is its own index, so a step costs a vectorised
-/// narrowing to int and no lookup. The first value outside that range turns the chunk to a looked-up dictionary that
+/// narrowing to int (a copy, for int32 values) and no lookup. The first value outside that range turns the chunk to a looked-up dictionary that
 /// starts with those identity entries, so the indices already written stay right. Bit-packed 4-bit indices are also
 /// what makes BabyAI shards small (PLAIN int64 spends 8 bytes on each value).
 /// </remarks>
 internal sealed class LongLeafWriter(IReadOnlyList<string> path, int maxDefinition, int maxRepetition, bool compress)
-    : LeafWriter(path, ParquetCodes.Int64, maxDefinition, maxRepetition, compress), IValueLeaf<long>
+    : LeafWriter(path, ParquetCodes.Int64, maxDefinition, maxRepetition, compress), IValueLeaf<long>, IValueLeaf<int>
 {
     private const int SmallValues = 1024;
 
@@ -59,15 +60,67 @@ internal sealed class LongLeafWriter(IReadOnlyList<string> path, int maxDefiniti
             }
             LeaveIdentity();
         }
-        var small = _small;
         for (var i = 0; i < values.Length; i++)
+            indices[i] = IndexOf(values[i]);
+    }
+
+    public void Add(ReadOnlySpan<int> values)
+    {
+        if (_plainMode)
         {
-            var value = values[i];
-            int index;
-            if ((ulong)value >= SmallValues || (index = small[value] - 1) < 0)
-                index = IndexOfNew(value);
-            indices[i] = index;
+            var wide = MemoryMarshal.Cast<byte, long>(_plain.Reserve(values.Length * sizeof(long)));
+            Widen(values, wide);
+            _plain.Advance(values.Length * sizeof(long));
+            return;
         }
+        var indices = _page.Append(values.Length);
+        _anyValue |= values.Length > 0;
+        if (_identity)
+        {
+            values.CopyTo(indices);
+            var seen = Or(values);
+            if ((uint)seen < SmallValues)
+            {
+                _seen |= (uint)seen;
+                return;
+            }
+            LeaveIdentity();
+        }
+        for (var i = 0; i < values.Length; i++)
+            indices[i] = IndexOf(values[i]);
+    }
+
+    private int IndexOf(long value)
+    {
+        int index;
+        if ((ulong)value >= SmallValues || (index = _small[value] - 1) < 0)
+            index = IndexOfNew(value);
+        return index;
+    }
+
+    /// <summary>The OR of every value (negative or large if any is out of range).</summary>
+    private static int Or(ReadOnlySpan<int> values)
+    {
+        var i = 0;
+        var seen = 0;
+        if (Vector256.IsHardwareAccelerated && values.Length >= 8)
+        {
+            var or = Vector256<int>.Zero;
+            ref var source = ref MemoryMarshal.GetReference(values);
+            for (; i + 8 <= values.Length; i += 8)
+                or |= Vector256.LoadUnsafe(ref source, (nuint)i);
+            for (var lane = 0; lane < Vector256<int>.Count; lane++)
+                seen |= or.GetElement(lane);
+        }
+        for (; i < values.Length; i++)
+            seen |= values[i];
+        return seen;
+    }
+
+    private static void Widen(ReadOnlySpan<int> source, Span<long> target)
+    {
+        for (var i = 0; i < source.Length; i++)
+            target[i] = source[i];
     }
 
     /// <summary>Writes each value as an int and returns the OR of them all (negative or large if any is out of range).</summary>

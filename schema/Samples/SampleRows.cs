@@ -92,7 +92,7 @@ public static class SampleRows
             TextObservations = Enumerable.Repeat(mission, steps).ToArray(),
             DiscreteObservations = Enumerable.Range(0, steps).Select(_ =>
             {
-                var view = new long[148];
+                var view = new int[148];
                 view[0] = random.Next(4);
                 for (var i = 1; i < view.Length; i++)
                     view[i] = random.Next(11);

@@ -23,8 +23,8 @@ internal static class ColumnAssembler
             ColumnKind.LongSteps => Steps(Raw<long>(first, column), rows, column, v => v),
             ColumnKind.StringSteps => Steps(Raw<ReadOnlyMemory<char>>(first, column), rows, column, v => v.ToString()),
             ColumnKind.ImageSteps => Steps(Raw<ReadOnlyMemory<byte>>(first, column), rows, column, v => v.ToArray(), maxDefinition: 4),
-            ColumnKind.FloatVectorSteps => Vectors(Raw<float>(first, column), rows, column),
-            ColumnKind.LongVectorSteps => Vectors(Raw<long>(first, column), rows, column),
+            ColumnKind.FloatVectorSteps => Vectors(Raw<float>(first, column), rows, column, values => values.ToArray()),
+            ColumnKind.LongVectorSteps => Vectors(Raw<long>(first, column), rows, column, Int32Values),
             ColumnKind.Text => Scalars(Raw<ReadOnlyMemory<char>>(first, column), rows, column, v => v.ToString(), maxDefinition: 1),
             ColumnKind.Image => Scalars(Raw<ReadOnlyMemory<byte>>(first, column), rows, column, v => v.ToArray(), maxDefinition: 2),
             _ => throw new ArgumentOutOfRangeException(nameof(column)),
@@ -35,7 +35,7 @@ internal static class ColumnAssembler
     {
         JatColumns.TextObservations => row with { TextObservations = (string[]?)value },
         JatColumns.ImageObservations => row with { ImageObservations = (byte[][]?)value },
-        JatColumns.DiscreteObservations => row with { DiscreteObservations = (long[][]?)value },
+        JatColumns.DiscreteObservations => row with { DiscreteObservations = (int[][]?)value },
         JatColumns.ContinuousObservations => row with { ContinuousObservations = (float[][]?)value },
         JatColumns.DiscreteActions => row with { DiscreteActions = (long[]?)value },
         JatColumns.ContinuousActions => row with { ContinuousActions = (float[][]?)value },
@@ -83,7 +83,8 @@ internal static class ColumnAssembler
     }
 
     /// <summary><c>list&lt;list&lt;x&gt;&gt;</c>: five definition levels, two repetition levels.</summary>
-    private static object?[] Vectors<T>(RawColumnData<T> raw, int rowCount, ColumnSpec column) where T : struct
+    private static object?[] Vectors<TRaw, T>(RawColumnData<TRaw> raw, int rowCount, ColumnSpec column, Func<ReadOnlySpan<TRaw>, T[]> convert)
+        where TRaw : struct
     {
         var rows = new object?[rowCount];
         var defs = raw.DefinitionLevels;
@@ -96,7 +97,17 @@ internal static class ColumnAssembler
         void EndStep()
         {
             if (length >= 0)
-                steps!.Add(raw.Values.Slice(start, length).ToArray());
+            {
+                try
+                {
+                    steps!.Add(convert(raw.Values.Slice(start, length)));
+                }
+                catch (OverflowException)
+                {
+                    throw new InvalidDataException(
+                        $"column '{column.Name}', row {row} of the row group, step {steps!.Count}: a value outside the 32-bit range, which Jat does not read as a discrete observation");
+                }
+            }
             length = -1;
         }
         void EndRow()
@@ -141,6 +152,15 @@ internal static class ColumnAssembler
         }
         EndRow();
         return CheckCount(rows, row + 1, column);
+    }
+
+    /// <summary>A stored int64 vector as the int32 one it was written from.</summary>
+    private static int[] Int32Values(ReadOnlySpan<long> values)
+    {
+        var narrowed = new int[values.Length];
+        for (var i = 0; i < values.Length; i++)
+            narrowed[i] = checked((int)values[i]);
+        return narrowed;
     }
 
     private static object?[] Scalars<TRaw, T>(RawColumnData<TRaw> raw, int rowCount, ColumnSpec column, Func<TRaw, T> convert, int maxDefinition) where TRaw : struct

@@ -57,7 +57,7 @@ internal abstract class ColumnShredder
         ColumnKind.FloatVectorSteps => new VectorSteps<float>(leaves[0], column.Name == JatColumns.ContinuousActions
             ? r => r.ContinuousActions
             : r => r.ContinuousObservations, 4),
-        ColumnKind.LongVectorSteps => new VectorSteps<long>(leaves[0], r => r.DiscreteObservations, 8),
+        ColumnKind.LongVectorSteps => new VectorSteps<int>(leaves[0], r => r.DiscreteObservations, 8),
         ColumnKind.Text => new Text((ByteArrayLeafWriter)leaves[0]),
         ColumnKind.Image => new Picture((ByteArrayLeafWriter)leaves[0], leaves[1]),
         _ => throw new ArgumentOutOfRangeException(nameof(column)),
@@ -106,7 +106,7 @@ internal abstract class ColumnShredder
         }
     }
 
-    /// <summary>A vector per step: continuous observations or actions (float), BabyAI's discrete view (int64).</summary>
+    /// <summary>A vector per step: continuous observations or actions (float), BabyAI's discrete view (int, written as int64).</summary>
     private sealed class VectorSteps<T>(LeafWriter leaf, Func<Example, IReadOnlyList<T[]>?> get, int width) : ColumnShredder(leaf)
         where T : struct
     {

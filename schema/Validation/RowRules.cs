@@ -74,11 +74,11 @@ public static class RowRules
                 return null;
             case float[][] vectors:
                 return CheckWidths(vectors, column);
-            case long[][] vectors:
+            case int[][] vectors:
                 return CheckWidths(vectors, column);
             case IReadOnlyList<float[]> vectors:
                 return CheckWidths(vectors, column);
-            case IReadOnlyList<long[]> vectors:
+            case IReadOnlyList<int[]> vectors:
                 return CheckWidths(vectors, column);
             case IReadOnlyList<string> texts:
                 var nullText = IndexOf(texts, t => t is null);

@@ -42,7 +42,7 @@ internal static class ReaderRowsAssert
             case ColumnKind.StringSteps: Each((IReadOnlyList<string>)value, actual, where, SameText); break;
             case ColumnKind.ImageSteps: Each((IReadOnlyList<byte[]>)value, actual, where, SameImage); break;
             case ColumnKind.FloatVectorSteps: Each((IReadOnlyList<float[]>)value, actual, where, (e, a, w) => Each(e, a, w, SameFloat)); break;
-            case ColumnKind.LongVectorSteps: Each((IReadOnlyList<long[]>)value, actual, where, (e, a, w) => Each(e, a, w, SameLong)); break;
+            case ColumnKind.LongVectorSteps: Each((IReadOnlyList<int[]>)value, actual, where, (e, a, w) => Each(e, a, w, (int v, JsonNode? n, string x) => SameLong(v, n, x))); break;
             case ColumnKind.Text: SameText((string)value, actual, where); break;
             case ColumnKind.Image: SameImage((byte[])value, actual, where); break;
             default: throw new ArgumentOutOfRangeException(nameof(column), column.Kind, "no comparison for this kind");

@@ -22,9 +22,25 @@ public sealed class PageEncodingTests
         // First small values (a value is its own index), then the chunk turns to a looked-up dictionary that must keep
         // those indices right.
         var rows = new List<Example> { Episode(3, () => random.Next(0, 11)) };
-        rows.AddRange(Enumerable.Range(0, 40).Select(e => Episode(50, () => random.NextInt64(long.MinValue, long.MaxValue))));
+        rows.AddRange(Enumerable.Range(0, 40).Select(e => Episode(50, () => random.Next(int.MinValue, int.MaxValue))));
         rows.Add(Episode(3, () => random.Next(0, 11)));
         rows.Add(Episode(3, () => -random.Next(1, 5)));
+
+        await WriteAsync(folder.Path, task, rows);
+
+        RowsAssert.Equal(rows, await ShardReader.ReadSplitAsync(folder.Path, task, "train").ToListAsync());
+    }
+
+    [Fact]
+    public async Task Int64_values_past_the_dictionary_limit_are_written_plain_and_read_back()
+    {
+        using var folder = new TempDirectory();
+        var task = TaskRegistry.Get("babyai-go-to-local");
+        var random = new Random(6);
+        // Actions are int64: 30 episodes × 5,000 steps of distinct 64-bit values pass the 1 MB dictionary.
+        var rows = new List<Example> { Episode(3, () => 0, () => random.Next(0, 7)) };
+        rows.AddRange(Enumerable.Range(0, 30).Select(e => Episode(5000, () => 0, () => random.NextInt64(long.MinValue, long.MaxValue))));
+        rows.Add(Episode(3, () => 0, () => random.Next(0, 7)));
 
         await WriteAsync(folder.Path, task, rows);
 
@@ -36,7 +52,7 @@ public sealed class PageEncodingTests
     [InlineData(1023)]
     [InlineData(1024)]
     [InlineData(-1)]
-    public async Task Integers_that_are_all_one_value_read_back(long value)
+    public async Task Integers_that_are_all_one_value_read_back(int value)
     {
         using var folder = new TempDirectory();
         var task = TaskRegistry.Get("babyai-go-to-local");
@@ -76,11 +92,11 @@ public sealed class PageEncodingTests
         Assert.Equal(expected, Decode(output.Written, 3, expected.Length));
     }
 
-    private static Example Episode(int steps, Func<long> value) => new()
+    private static Example Episode(int steps, Func<int> value, Func<long>? action = null) => new()
     {
         TextObservations = [.. Enumerable.Repeat("go to the red ball", steps)],
         DiscreteObservations = [.. Enumerable.Range(0, steps).Select(_ => Enumerable.Range(0, 148).Select(_ => value()).ToArray())],
-        DiscreteActions = [.. Enumerable.Range(0, steps).Select(i => (long)(i % 7))],
+        DiscreteActions = [.. Enumerable.Range(0, steps).Select(i => action?.Invoke() ?? i % 7)],
         Rewards = [.. Enumerable.Range(0, steps).Select(i => i == steps - 1 ? 0.5f : 0f)],
     };
 

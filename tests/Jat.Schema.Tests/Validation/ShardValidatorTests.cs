@@ -143,6 +143,31 @@ public sealed class ShardValidatorTests
         Assert.Contains("'rewards' has 2 steps", problem.Message);
     }
 
+    [Fact]
+    public async Task A_discrete_observation_outside_32_bits_is_reported_with_its_row_and_step()
+    {
+        using var folder = new TempDirectory();
+        await WriteAsync(folder.Path, "babyai-open");
+        var shard = folder.Combine("babyai-open", "test-00000-of-00001.parquet");
+        var task = TaskRegistry.Get("babyai-open");
+        var leaves = ParquetLayout.SchemaOf(task).Fields.SelectMany(ParquetLayout.Leaves).ToArray();
+        // Two one-step rows; the second's view holds 2^40, valid int64 but not a value Jat reads into its int32 views.
+        var views = new long[296];
+        views[148 + 5] = 1L << 40;
+        await WriteOneRowAsync(shard, ParquetLayout.SchemaOf(task), ParquetLayout.MetadataOf(task), async group =>
+        {
+            await group.WriteAllPartsAsync<ReadOnlyMemory<char>>(leaves[0], new[] { "open the door".AsMemory(), "open the door".AsMemory() },
+                Levels(2, 3), new[] { 0, 0 }, default);
+            await group.WriteAllPartsAsync<long>(leaves[1], views, Levels(296, 5), (int[])[.. Vector(148), .. Vector(148)], default);
+            await group.WriteAllPartsAsync<long>(leaves[2], new long[2], Levels(2, 3), new[] { 0, 0 }, default);
+            await group.WriteAllPartsAsync<float>(leaves[3], new float[2], Levels(2, 3), new[] { 0, 0 }, default);
+        });
+        var problem = Assert.Single((await ShardValidator.ValidateAsync(folder.Path)).Problems);
+        Assert.Equal(shard, problem.Path);
+        Assert.Contains("'discrete_observations', row 1 of the row group, step 0", problem.Message);
+        Assert.Contains("32-bit", problem.Message);
+    }
+
     private static int[] Levels(int count, int level) => Enumerable.Repeat(level, count).ToArray();
 
     /// <summary>Repetition levels of one step's vector of <paramref name="width"/> values, starting a new row.</summary>
