@@ -82,6 +82,13 @@ internal sealed class ByteArrayLeafWriter(IReadOnlyList<string> path, int maxDef
         return entries > 0 ? entries : null;
     }
 
+    private protected override void ReleaseValues()
+    {
+        _dictionary.Release();
+        _page.Release();
+        _plain.Release();
+    }
+
     private static void AppendPlain(ByteBuffer buffer, string value)
     {
         var room = buffer.Reserve(4 + Encoding.UTF8.GetMaxByteCount(value.Length));

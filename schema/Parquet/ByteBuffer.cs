@@ -2,12 +2,15 @@ using System.Buffers.Binary;
 
 namespace Jat.Schema.ParquetFormat;
 
-/// <summary>A growable run of bytes that pages and footers are encoded into, reused from one page to the next.</summary>
+/// <summary>
+/// A growable run of bytes that pages and footers are encoded into, reused from one page to the next. Its memory comes
+/// from <see cref="WriterMemory"/> and goes back there on <see cref="Release"/>.
+/// </summary>
 internal sealed class ByteBuffer
 {
     private byte[] _bytes;
 
-    public ByteBuffer(int capacity = 256) => _bytes = new byte[Math.Max(16, capacity)];
+    public ByteBuffer(int capacity = 256) => _bytes = WriterMemory.Bytes.Rent(Math.Max(16, capacity));
 
     public int Length { get; private set; }
 
@@ -49,15 +52,31 @@ internal sealed class ByteBuffer
     public void Clear()
     {
         if (_bytes.Length > 1 << 26)
-            _bytes = new byte[1 << 16];
+            Replace(WriterMemory.Bytes.Rent(1 << 16));
+        Length = 0;
+    }
+
+    /// <summary>Hands the memory back to the pool; the buffer is empty and grows again if used.</summary>
+    public void Release()
+    {
+        Replace([]);
         Length = 0;
     }
 
     private void Grow(int extra)
     {
-        var size = _bytes.Length;
+        var size = Math.Max(16, _bytes.Length);
         while (size < Length + extra)
             size = checked(size * 2);
-        Array.Resize(ref _bytes, size);
+        var grown = WriterMemory.Bytes.Rent(size);
+        Written.CopyTo(grown);
+        Replace(grown);
+    }
+
+    private void Replace(byte[] bytes)
+    {
+        if (_bytes.Length > 0)
+            WriterMemory.Bytes.Return(_bytes);
+        _bytes = bytes;
     }
 }

@@ -2,7 +2,8 @@ namespace Jat.Schema.ParquetFormat;
 
 /// <summary>
 /// The indices of one page into its column chunk's dictionary, written as RLE_DICTIONARY (a bit width, then the
-/// hybrid encoding), and the limit past which a chunk stops growing its dictionary.
+/// hybrid encoding), and the limit past which a chunk stops growing its dictionary. The indices live in an array from
+/// <see cref="WriterMemory"/> (as <see cref="ByteBuffer"/>'s bytes), returned on <see cref="Release"/>.
 /// </summary>
 internal sealed class DictionaryPages
 {
@@ -12,14 +13,14 @@ internal sealed class DictionaryPages
     // A bit-packed run counts groups of eight in a varint; 63 groups keep its header to one byte, as other writers do.
     private const int ValuesPerRun = 63 * 8;
 
-    private int[] _indices = new int[1024];
+    private int[] _indices = WriterMemory.Indices.Rent(1024);
 
     public int Count { get; private set; }
 
     public void Add(int index)
     {
         if (Count == _indices.Length)
-            Array.Resize(ref _indices, _indices.Length * 2);
+            Grow(Count + 1);
         _indices[Count++] = index;
     }
 
@@ -27,12 +28,7 @@ internal sealed class DictionaryPages
     public Span<int> Append(int count)
     {
         if (Count + count > _indices.Length)
-        {
-            var size = _indices.Length;
-            while (size < Count + count)
-                size *= 2;
-            Array.Resize(ref _indices, size);
-        }
+            Grow(Count + count);
         var room = _indices.AsSpan(Count, count);
         Count += count;
         return room;
@@ -48,9 +44,9 @@ internal sealed class DictionaryPages
         page.Add((byte)bitWidth);
         // The last group is padded with zeros; readers stop at the page's value count.
         var padded = (Count + 7) & ~7;
-        _indices.AsSpan(Count, Math.Min(padded, _indices.Length) - Count).Clear();
         if (padded > _indices.Length)
-            Array.Resize(ref _indices, padded);
+            Grow(padded);
+        _indices.AsSpan(Count, padded - Count).Clear();
         for (var start = 0; start < padded; start += ValuesPerRun)
         {
             var values = Math.Min(ValuesPerRun, padded - start);
@@ -119,7 +115,31 @@ internal sealed class DictionaryPages
     public void Clear()
     {
         if (_indices.Length > 1 << 22)
-            _indices = new int[1024];
+            Replace(WriterMemory.Indices.Rent(1024));
         Count = 0;
+    }
+
+    /// <summary>Hands the indices' memory back to <see cref="WriterMemory"/>; they grow again if used.</summary>
+    public void Release()
+    {
+        Replace([]);
+        Count = 0;
+    }
+
+    private void Grow(int needed)
+    {
+        var size = Math.Max(1024, _indices.Length);
+        while (size < needed)
+            size *= 2;
+        var grown = WriterMemory.Indices.Rent(size);
+        _indices.AsSpan(0, Count).CopyTo(grown);
+        Replace(grown);
+    }
+
+    private void Replace(int[] indices)
+    {
+        if (_indices.Length > 0)
+            WriterMemory.Indices.Return(_indices);
+        _indices = indices;
     }
 }

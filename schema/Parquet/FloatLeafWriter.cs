@@ -20,4 +20,6 @@ internal sealed class FloatLeafWriter(IReadOnlyList<string> path, int maxDefinit
     }
 
     private protected override int? WriteDictionary(ByteBuffer page) => null;
+
+    private protected override void ReleaseValues() => _values.Release();
 }

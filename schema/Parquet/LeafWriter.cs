@@ -25,7 +25,7 @@ internal abstract class LeafWriter
     private readonly ByteBuffer _pages = new(1 << 16);
     private readonly ByteBuffer _header = new();
     private readonly SortedSet<int> _encodings = [];
-    private byte[] _compressed = [];
+    private readonly ByteBuffer _compressed = new();
     private int _pageLevels;
     private long _chunkLevels;
     private long _chunkUncompressed;
@@ -108,6 +108,17 @@ internal abstract class LeafWriter
         return metadata;
     }
 
+    /// <summary>Hands every buffer's memory back to <see cref="WriterMemory"/>: the writer is done (its file is complete or abandoned).</summary>
+    public void Release()
+    {
+        foreach (var buffer in (ReadOnlySpan<ByteBuffer>)[_repetitions, _definitions, _page, _pages, _header, _compressed])
+            buffer.Release();
+        ReleaseValues();
+    }
+
+    /// <summary>Hands the buffers of the values back to <see cref="WriterMemory"/>.</summary>
+    private protected abstract void ReleaseValues();
+
     /// <summary>Appends the open page's values to <paramref name="page"/>, empties them, and says how they are encoded.</summary>
     private protected abstract int WriteValues(ByteBuffer page);
 
@@ -160,10 +171,9 @@ internal abstract class LeafWriter
         var body = _page.Written;
         if (Codec == ParquetCodes.Snappy)
         {
-            var room = Snappy.GetMaxCompressedLength(body.Length);
-            if (_compressed.Length < room)
-                _compressed = new byte[Math.Max(room, _compressed.Length * 2)];
-            body = _compressed.AsSpan(0, Snappy.Compress(body, _compressed));
+            _compressed.Clear();
+            var room = _compressed.Reserve(Snappy.GetMaxCompressedLength(body.Length));
+            body = room[..Snappy.Compress(body, room)];
         }
         WriteHeader(type, values, encoding, _page.Length, body.Length);
         _chunkUncompressed += _header.Length + _page.Length;

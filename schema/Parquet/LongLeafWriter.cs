@@ -221,4 +221,10 @@ internal sealed class LongLeafWriter(IReadOnlyList<string> path, int maxDefiniti
         _plainMode = false;
         return entries > 0 ? entries : null;
     }
+
+    private protected override void ReleaseValues()
+    {
+        _page.Release();
+        _plain.Release();
+    }
 }

@@ -15,7 +15,7 @@ namespace Jat.Schema.ParquetFormat;
 /// small integers are bit-packed dictionary indices, and nothing else is computed. No statistics are written
 /// (readers treat them as optional); the features live in the key/value metadata as before.
 /// </remarks>
-internal sealed class ParquetFileWriter
+internal sealed class ParquetFileWriter : IDisposable
 {
     private const string CreatedBy = "Jat (parquet-format 2.9, data page v1)";
     private static readonly byte[] Magic = "PAR1"u8.ToArray();
@@ -51,6 +51,14 @@ internal sealed class ParquetFileWriter
         var group = new ByteBuffer(256 + 128 * chunks.Count);
         WriteRowGroup(new ThriftCompactWriter(group), chunks, rows, start, earlier.RowGroupCount);
         WriteFooter(file, earlier.Rows + rows, earlier.RowGroupCount + 1, [.. earlier.RowGroupBytes, .. group.Written]);
+    }
+
+    /// <summary>Hands the leaves' buffers back to <see cref="WriterMemory"/>; the writer is not used again.</summary>
+    public void Dispose()
+    {
+        foreach (var leaf in Leaves)
+            leaf.Release();
+        _footer.Release();
     }
 
     /// <summary>A file with the schema and no row group.</summary>

@@ -176,6 +176,7 @@ public sealed partial class ShardWriter : IAsyncDisposable
         }
         finally
         {
+            _file.Dispose();
             await _lock.DisposeAsync().ConfigureAwait(false);
         }
     }
@@ -192,8 +193,10 @@ public sealed partial class ShardWriter : IAsyncDisposable
             ct.ThrowIfCancellationRequested();
             long length;
             string tail;
+            // Unbuffered: a row group goes out as a few large writes (a chunk's pages each), and a 1 MB buffer per commit
+            // was a large-object allocation each time.
             await using (var file = new FileStream(path, open is null ? FileMode.Create : FileMode.Open, FileAccess.ReadWrite,
-                FileShare.None, bufferSize: 1 << 20))
+                FileShare.None, bufferSize: 0))
             {
                 _file.AppendRowGroup(file, _bufferedRows);
                 file.Flush(_options.Durable);

@@ -35,8 +35,10 @@ public static class RowRules
             }
         }
         int? steps = null;
-        foreach (var column in task.Columns)
+        // Indexed, not foreach: enumerating an IReadOnlyList allocates, and the writer checks every row.
+        for (var c = 0; c < task.Columns.Count; c++)
         {
+            var column = task.Columns[c];
             var value = JatColumns.ValueOf(row, column)!;
             if (column.IsPerStep)
             {
@@ -57,9 +59,9 @@ public static class RowRules
     {
         if (JatColumns.CountSet(row) != task.Columns.Count)
             return false;
-        foreach (var column in task.Columns)
+        for (var c = 0; c < task.Columns.Count; c++)
         {
-            if (JatColumns.ValueOf(row, column) is null)
+            if (JatColumns.ValueOf(row, task.Columns[c]) is null)
                 return false;
         }
         return true;

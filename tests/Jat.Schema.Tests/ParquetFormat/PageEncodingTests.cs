@@ -64,6 +64,24 @@ public sealed class PageEncodingTests
     }
 
     [Fact]
+    public async Task A_file_is_the_same_bytes_whatever_its_pooled_buffers_held_before()
+    {
+        using var folder = new TempDirectory();
+        var task = TaskRegistry.Get("babyai-go-to-local");
+        var random = new Random(7);
+        // 3 steps × 148 values: the last bit-packed group is padded, from memory an earlier writer filled with other values.
+        var rows = new[] { Episode(3, () => random.Next(0, 11)), Episode(1, () => random.Next(0, 11)) };
+        var noise = Enumerable.Range(0, 30).Select(_ => Episode(200, () => random.Next(1, 16), () => random.Next(1, 16))).ToArray();
+
+        await WriteAsync(folder.Combine("first"), task, rows);
+        await WriteAsync(folder.Combine("noise"), task, noise);
+        await WriteAsync(folder.Combine("again"), task, rows);
+
+        var name = Path.Combine("babyai-go-to-local", "train-00000-of-00001.parquet");
+        Assert.Equal(await File.ReadAllBytesAsync(folder.Combine("first", name)), await File.ReadAllBytesAsync(folder.Combine("again", name)));
+    }
+
+    [Fact]
     public async Task Text_past_the_dictionary_limit_is_written_plain_and_read_back()
     {
         using var folder = new TempDirectory();
