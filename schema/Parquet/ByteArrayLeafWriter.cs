@@ -23,14 +23,18 @@ internal sealed class ByteArrayLeafWriter(IReadOnlyList<string> path, int maxDef
         ? _plain.Length
         : _page.Count + (_dictionary.Length > DictionaryPages.DictionaryLimitBytes ? PageBytes : 0);
 
-    public void Add(string value)
+    public void Add(string value) => Add(value, 1);
+
+    /// <summary>Adds <paramref name="count"/> values that are all <paramref name="value"/> (BabyAI's mission, step after step).</summary>
+    public void Add(string value, int count)
     {
         if (_plainMode)
         {
-            AppendPlain(_plain, value);
+            for (var i = 0; i < count; i++)
+                AppendPlain(_plain, value);
             return;
         }
-        // Consecutive steps usually carry the very same string object (the mission).
+        // Consecutive rows usually carry the very same string object too.
         if (!ReferenceEquals(value, _last))
         {
             if (!_indexOf.TryGetValue(value, out _lastIndex))
@@ -41,7 +45,7 @@ internal sealed class ByteArrayLeafWriter(IReadOnlyList<string> path, int maxDef
             }
             _last = value;
         }
-        _page.Add(_lastIndex);
+        _page.Append(count).Fill(_lastIndex);
     }
 
     public void Add(ReadOnlySpan<byte> value)

@@ -1,3 +1,6 @@
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
 namespace Jat.Schema.ParquetFormat;
 
 /// <summary>
@@ -65,8 +68,9 @@ internal sealed class DictionaryPages
         {
             // A group of eight fits in one 64-bit word: build it without branches, write its bitWidth bytes.
             Span<byte> word = stackalloc byte[8];
-            var at = 0;
-            for (var g = 0; g + 8 <= values.Length; g += 8)
+            var g = bitWidth == 4 ? PackFourBits(values, output) : 0;
+            var at = g / 2;
+            for (; g + 8 <= values.Length; g += 8)
             {
                 var group = (ulong)(uint)values[g]
                     | (ulong)(uint)values[g + 1] << bitWidth
@@ -110,6 +114,34 @@ internal sealed class DictionaryPages
             buffer >>= 8;
             bits -= 8;
         }
+    }
+
+    /// <summary>
+    /// 4-bit indices (BabyAI's views: values 0–10) 64 at a time: narrowed to bytes, then each pair joined into one.
+    /// Returns how many values it packed (a multiple of 64); the caller packs the rest.
+    /// </summary>
+    private static int PackFourBits(ReadOnlySpan<int> values, Span<byte> output)
+    {
+        if (!Vector256.IsHardwareAccelerated)
+            return 0;
+        ref var from = ref MemoryMarshal.GetReference(values);
+        ref var to = ref MemoryMarshal.GetReference(output);
+        var low = Vector256.Create((ushort)0x000F);
+        var high = Vector256.Create((ushort)0x00F0);
+        var i = 0;
+        for (; i + 64 <= values.Length; i += 64)
+        {
+            var a = Vector256.Narrow(Shorts(ref from, i), Shorts(ref from, i + 16)).AsUInt16();
+            var b = Vector256.Narrow(Shorts(ref from, i + 32), Shorts(ref from, i + 48)).AsUInt16();
+            // Little-endian pairs: a ushort holds values 2k (low byte) and 2k + 1 (high byte); join them as v2k | v2k+1 << 4.
+            var packedA = (a & low) | ((a >> 4) & high);
+            var packedB = (b & low) | ((b >> 4) & high);
+            Vector256.Narrow(packedA, packedB).StoreUnsafe(ref to, (nuint)(i / 2));
+        }
+        return i;
+
+        static Vector256<short> Shorts(ref int from, int at) =>
+            Vector256.Narrow(Vector256.LoadUnsafe(ref from, (nuint)at), Vector256.LoadUnsafe(ref from, (nuint)at + 8));
     }
 
     public void Clear()

@@ -77,8 +77,7 @@ internal sealed class LongLeafWriter(IReadOnlyList<string> path, int maxDefiniti
         _anyValue |= values.Length > 0;
         if (_identity)
         {
-            values.CopyTo(indices);
-            var seen = Or(values);
+            var seen = CopyAndOr(values, indices);
             if ((uint)seen < SmallValues)
             {
                 _seen |= (uint)seen;
@@ -98,8 +97,8 @@ internal sealed class LongLeafWriter(IReadOnlyList<string> path, int maxDefiniti
         return index;
     }
 
-    /// <summary>The OR of every value (negative or large if any is out of range).</summary>
-    private static int Or(ReadOnlySpan<int> values)
+    /// <summary>Copies the values as indices and returns the OR of them all (negative or large if any is out of range), in one pass.</summary>
+    private static int CopyAndOr(ReadOnlySpan<int> values, Span<int> indices)
     {
         var i = 0;
         var seen = 0;
@@ -107,13 +106,21 @@ internal sealed class LongLeafWriter(IReadOnlyList<string> path, int maxDefiniti
         {
             var or = Vector256<int>.Zero;
             ref var source = ref MemoryMarshal.GetReference(values);
+            ref var target = ref MemoryMarshal.GetReference(indices);
             for (; i + 8 <= values.Length; i += 8)
-                or |= Vector256.LoadUnsafe(ref source, (nuint)i);
+            {
+                var chunk = Vector256.LoadUnsafe(ref source, (nuint)i);
+                chunk.StoreUnsafe(ref target, (nuint)i);
+                or |= chunk;
+            }
             for (var lane = 0; lane < Vector256<int>.Count; lane++)
                 seen |= or.GetElement(lane);
         }
         for (; i < values.Length; i++)
+        {
+            indices[i] = values[i];
             seen |= values[i];
+        }
         return seen;
     }
 

@@ -97,12 +97,19 @@ internal abstract class ColumnShredder
             Bytes += 4;
             if (AppendAbsent(items?.Count))
                 return;
-            for (var i = 0; i < items!.Count; i++)
+            // Runs of the very same string (the mission at every step) go in at once.
+            var texts = items as string[] ?? [.. items!];
+            for (var start = 0; start < texts.Length;)
             {
-                leaf.Add(items[i]);
-                Bytes += 4 + items[i].Length;
+                var text = texts[start];
+                var end = start + 1;
+                while (end < texts.Length && ReferenceEquals(texts[end], text))
+                    end++;
+                leaf.Add(text, end - start);
+                Bytes += (4L + text.Length) * (end - start);
+                start = end;
             }
-            leaf.AddList(3, 0, 1, items.Count);
+            leaf.AddList(3, 0, 1, texts.Length);
         }
     }
 

@@ -42,7 +42,7 @@ public static class RowRules
             var value = JatColumns.ValueOf(row, column)!;
             if (column.IsPerStep)
             {
-                var count = ((ICollection)value).Count;
+                var count = value is Array array ? array.Length : ((ICollection)value).Count;
                 if (steps is { } s && s != count)
                     return $"column '{column.Name}' has {count} steps where '{task.Columns[0].Name}' has {s}";
                 steps = count;
@@ -82,6 +82,9 @@ public static class RowRules
                 return CheckWidths(vectors, column);
             case IReadOnlyList<int[]> vectors:
                 return CheckWidths(vectors, column);
+            case string[] texts:
+                var nullString = Array.IndexOf(texts, null);
+                return nullString < 0 ? null : $"step {nullString} is null";
             case IReadOnlyList<string> texts:
                 var nullText = IndexOf(texts, t => t is null);
                 return nullText < 0 ? null : $"step {nullText} is null";
@@ -99,6 +102,19 @@ public static class RowRules
             default:
                 return null;
         }
+    }
+
+    // Arrays (what the collectors hand) indexed directly: this runs for every step of every row written.
+    private static string? CheckWidths<T>(T[][] vectors, ColumnSpec column)
+    {
+        if (column.VectorWidth is not { } expected)
+            return null;
+        for (var step = 0; step < vectors.Length; step++)
+        {
+            if (vectors[step].Length != expected)
+                return $"step {step} has {vectors[step].Length} values, not {expected}";
+        }
+        return null;
     }
 
     private static string? CheckWidths<T>(IReadOnlyList<T[]> vectors, ColumnSpec column)

@@ -97,6 +97,26 @@ public sealed class PageEncodingTests
     }
 
     [Fact]
+    public async Task Missions_past_the_dictionary_limit_are_written_plain_step_by_step_and_read_back()
+    {
+        using var folder = new TempDirectory();
+        var task = TaskRegistry.Get("babyai-go-to-local");
+        var random = new Random(8);
+        // 1,500 distinct ~1 KB missions, each repeated over its episode's steps (one string object, as the recorder
+        // hands it): the dictionary passes 1 MB, and the rest of the chunk writes each step's copy PLAIN.
+        var rows = Enumerable.Range(0, 1500).Select(i =>
+        {
+            var steps = 1 + i % 4;
+            var mission = $"go to the red ball {i} " + new string((char)('a' + i % 26), 1000);
+            return Episode(steps, () => random.Next(0, 11)) with { TextObservations = Enumerable.Repeat(mission, steps).ToArray() };
+        }).ToList();
+
+        await WriteAsync(folder.Path, task, rows);
+
+        RowsAssert.Equal(rows, await ShardReader.ReadSplitAsync(folder.Path, task, "train").ToListAsync());
+    }
+
+    [Fact]
     public void Levels_given_as_runs_decode_to_the_same_sequence()
     {
         var output = new ByteBuffer();
