@@ -16,4 +16,8 @@ root.Subcommands.Add(CardCommand.Create());
 root.Subcommands.Add(PushCommand.Create());
 root.Subcommands.Add(ConvertCommand.Create());
 root.Subcommands.Add(BenchCommand.Create());
-return await root.Parse(args).InvokeAsync();
+// Ctrl+C and SIGTERM cancel the running verb, which then saves what it has (a checkpoint, the rows buffered for a
+// shard) and exits. System.CommandLine's default gives it 2 s before ending the process anyway, less than one PPO
+// iteration on Humanoid, so a stopped training lost everything since its last periodic save; 30 s is the grace
+// period Kubernetes and Slurm give a job before they kill it.
+return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(30) });

@@ -29,7 +29,7 @@ internal static class TrainExpertCommand
         var json = new Option<bool>("--json") { Description = "Print one JSON summary on stdout." };
         var command = new Command("train-expert",
             "Train an expert for a task (PPO for MuJoCo and Meta-World, DQN for BabyAI and Atari; settings per family in " +
-            "experts/Training/hyperparameters.md). Checkpoints every few minutes and on Ctrl+C; running the same command again " +
+            "experts/Training/hyperparameters.md). Checkpoints every few minutes and on Ctrl+C or SIGTERM (a scheduler stopping the job); running the same command again " +
             "resumes (with the checkpoint's settings and the new --steps). PPO's learning rate then decays linearly from the rate " +
             "it had reached to 0 at the new --steps, so a larger budget goes on smoothly; a run that spent its budget had " +
             "reached 0 and learns nothing more (stop it early, or start over with --fresh, to train for longer). Writes the " +
