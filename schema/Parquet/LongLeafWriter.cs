@@ -48,18 +48,9 @@ internal sealed class LongLeafWriter(IReadOnlyList<string> path, int maxDefiniti
             _plain.AddRange(MemoryMarshal.AsBytes(values));
             return;
         }
-        var indices = _page.Append(values.Length);
-        _anyValue |= values.Length > 0;
-        if (_identity)
-        {
-            var seen = Narrow(values, indices);
-            if ((ulong)seen < SmallValues)
-            {
-                _seen |= seen;
-                return;
-            }
-            LeaveIdentity();
-        }
+        var indices = StartValues(values.Length);
+        if (_identity && StaysIdentity(Narrow(values, indices)))
+            return;
         for (var i = 0; i < values.Length; i++)
             indices[i] = IndexOf(values[i]);
     }
@@ -73,20 +64,33 @@ internal sealed class LongLeafWriter(IReadOnlyList<string> path, int maxDefiniti
             _plain.Advance(values.Length * sizeof(long));
             return;
         }
-        var indices = _page.Append(values.Length);
-        _anyValue |= values.Length > 0;
-        if (_identity)
-        {
-            var seen = CopyAndOr(values, indices);
-            if ((uint)seen < SmallValues)
-            {
-                _seen |= (uint)seen;
-                return;
-            }
-            LeaveIdentity();
-        }
+        var indices = StartValues(values.Length);
+        // A negative OR (some value negative) reads as a large one and leaves the identity.
+        if (_identity && StaysIdentity((uint)CopyAndOr(values, indices)))
+            return;
         for (var i = 0; i < values.Length; i++)
             indices[i] = IndexOf(values[i]);
+    }
+
+    private Span<int> StartValues(int count)
+    {
+        _anyValue |= count > 0;
+        return _page.Append(count);
+    }
+
+    /// <summary>
+    /// Whether values just written as their own indices (<paramref name="seen"/>: the OR of them) keep the dictionary
+    /// the identity; if not, it becomes a looked-up one, and the caller looks the values up.
+    /// </summary>
+    private bool StaysIdentity(long seen)
+    {
+        if ((ulong)seen < SmallValues)
+        {
+            _seen |= seen;
+            return true;
+        }
+        LeaveIdentity();
+        return false;
     }
 
     private int IndexOf(long value)

@@ -104,19 +104,6 @@ public static class RowRules
         }
     }
 
-    // Arrays (what the collectors hand) indexed directly: this runs for every step of every row written.
-    private static string? CheckWidths<T>(T[][] vectors, ColumnSpec column)
-    {
-        if (column.VectorWidth is not { } expected)
-            return null;
-        for (var step = 0; step < vectors.Length; step++)
-        {
-            if (vectors[step].Length != expected)
-                return $"step {step} has {vectors[step].Length} values, not {expected}";
-        }
-        return null;
-    }
-
     private static string? CheckWidths<T>(IReadOnlyList<T[]> vectors, ColumnSpec column)
     {
         if (column.VectorWidth is not { } expected)
