@@ -20,13 +20,6 @@ internal sealed class DictionaryPages
 
     public int Count { get; private set; }
 
-    public void Add(int index)
-    {
-        if (Count == _indices.Length)
-            Grow(Count + 1);
-        _indices[Count++] = index;
-    }
-
     /// <summary>Room for <paramref name="count"/> more indices, written by the caller, then counted.</summary>
     public Span<int> Append(int count)
     {
