@@ -1,8 +1,9 @@
 using System.Diagnostics;
-using Jat.Collectors.Actors;
 using Jat.Collectors.Collection;
 using Jat.Collectors.Episodes;
 using Jat.Environments;
+using Jat.Environments.Acting;
+using Jat.Environments.Rollouts;
 using Jat.Schema.Tasks;
 
 namespace Jat.Benchmarks.Collection;
@@ -44,7 +45,7 @@ public static class CollectionThroughput
             var folder = Directory.CreateTempSubdirectory("jat-bench-collect-").FullName;
             try
             {
-                var collectCost = Cost.Of(() => Collector.RunAsync(folder, plan, () => EnvironmentCatalog.Create(task), actors, threads, null, cancel)
+                var collectCost = Cost.Of(() => Collector.RunAsync(folder, plan, actors, threads, null, cancel)
                     .GetAwaiter().GetResult());
                 if (run > 0) // the first round warms both up
                 {
@@ -129,85 +130,40 @@ public static class CollectionThroughput
         return steps;
     }
 
-    /// <summary>One thread's environments and actor for the bare run.</summary>
+    /// <summary>One thread's runner for the bare run: the collector's, without recorders.</summary>
     private sealed class BarePlayer : IDisposable
     {
         private readonly CollectionPlan _plan;
-        private readonly IActor _actor;
-        private readonly IEnvironment[] _environments;
-        // As the collector: BabyAI gets a new level per episode (its generator remembers between episodes).
-        private readonly bool _newPerEpisode;
-        private readonly int _width;
-        private readonly float[] _continuous;
-        private readonly int[] _discrete;
-        private readonly bool[] _able;
-        private readonly int[] _running;
-        private readonly long[] _lengths;
+        private readonly EpisodeRunner _runner;
+        private readonly EpisodeStart[] _starts;
+        private readonly EpisodeResult[] _results;
 
         public BarePlayer(CollectionPlan plan, IActorSource actors)
         {
             _plan = plan;
-            var size = actors.BatchSize;
-            _environments = [.. Enumerable.Range(0, size).Select(_ => EnvironmentCatalog.Create(plan.Task.Name))];
-            _actor = actors.Create();
-            _newPerEpisode = plan.Task.Domain == Domain.BabyAI;
-            _width = _environments[0].Spec.Actions is ContinuousActions box ? box.Size : 0;
-            _continuous = new float[size * _width];
-            _discrete = new int[size];
-            _able = new bool[size];
-            _running = new int[size];
-            _lengths = new long[size];
+            var family = EnvironmentCatalog.FamilyOf(plan.Task.Name);
+            _runner = new EpisodeRunner(() => family.Create(plan.Task.Name), family.NewEnvironmentPerEpisode, actors.Create(),
+                actors.BatchSize, plan.MaxEpisodeSteps);
+            _starts = new EpisodeStart[actors.BatchSize];
+            _results = new EpisodeResult[actors.BatchSize];
         }
 
         /// <summary>Plays attempts <paramref name="first"/>… of a batch: the steps played, and how many episodes the
         /// collector would keep (ended, the actor able throughout, within the step limit).</summary>
         public (long Steps, long Kept) Play(string stream, long first)
         {
-            var size = _environments.Length;
-            for (var slot = 0; slot < size; slot++)
+            for (var slot = 0; slot < _starts.Length; slot++)
+                _starts[slot] = new EpisodeStart(EpisodeSeeds.Reset(_plan.Seed, stream, first + slot), EpisodeSeeds.Actor(_plan.Seed, stream, first + slot));
+            _runner.Play(_starts, _results);
+            long steps = 0, kept = 0;
+            foreach (var result in _results)
             {
-                if (_newPerEpisode)
-                {
-                    _environments[slot].Dispose();
-                    _environments[slot] = EnvironmentCatalog.Create(_plan.Task.Name);
-                }
-                _environments[slot].Reset(EpisodeSeeds.Reset(_plan.Seed, stream, first + slot));
-                _actor.BeginEpisode(slot, _environments[slot], EpisodeSeeds.Actor(_plan.Seed, stream, first + slot));
-                _running[slot] = slot;
-                _lengths[slot] = 0;
+                steps += result.Length;
+                kept += result.End is EpisodeFinished ? 1 : 0;
             }
-            var count = size;
-            long kept = 0;
-            while (count > 0)
-            {
-                _actor.Act(_running.AsSpan(0, count), _environments, _continuous, _discrete, _able);
-                var still = 0;
-                for (var k = 0; k < count; k++)
-                {
-                    var slot = _running[k];
-                    if (!_able[k])
-                        continue; // the collector discards such an episode; both stop here
-
-                    _lengths[slot]++;
-                    var transition = _environments[slot] is IContinuousEnvironment stepped
-                        ? stepped.Step(_continuous.AsSpan(k * _width, _width))
-                        : ((IDiscreteEnvironment)_environments[slot]).Step(_discrete[k]);
-                    var tooLong = _plan.MaxEpisodeSteps is { } limit && _lengths[slot] > limit;
-                    if (transition.Done && !tooLong)
-                        kept++;
-                    else if (!tooLong)
-                        _running[still++] = slot;
-                }
-                count = still;
-            }
-            return (_lengths.Sum(), kept);
+            return (steps, kept);
         }
 
-        public void Dispose()
-        {
-            _actor.Dispose();
-            foreach (var environment in _environments)
-                environment.Dispose();
-        }
+        public void Dispose() => _runner.Dispose();
     }
 }

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Jat.Environments.Evaluation;
+using Jat.Environments.Acting;
 using Jat.Environments.MuJoCo;
 
 namespace Jat.Benchmarks.MuJoCo;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Jat.Environments;
-using Jat.Environments.Evaluation;
+using Jat.Environments.Acting;
 using Jat.Experts.Ppo;
 using Jat.Experts.Rollouts;
 using Jat.Experts.Training;

@@ -84,9 +84,9 @@ internal static class BenchCommand
         };
         command.SetAction((result, ct) => Terminal.RunAsync(async () =>
         {
-            var progress = new SyncProgress<Jat.Experts.BabyAIBot.BabyAIBotSweepProgress>(p =>
+            var progress = new SyncProgress<Jat.Environments.BabyAI.Bot.BabyAIBotSweepProgress>(p =>
                 Console.Error.WriteLine($"jat: bench babyai-bot: {p.LevelsDone}/{p.Levels} {p.Row.Task}: {p.Row.SuccessRate:P1} success"));
-            var rows = await Task.Run(() => Jat.Experts.BabyAIBot.BabyAIBotSweep.Run(result.GetValue(tasks) ?? [], Math.Max(1, result.GetValue(seeds)),
+            var rows = await Task.Run(() => Jat.Environments.BabyAI.Bot.BabyAIBotSweep.Run(result.GetValue(tasks) ?? [], Math.Max(1, result.GetValue(seeds)),
                 Math.Max(1, result.GetValue(threads)), progress, task => Jat.Schema.Tasks.TaskRegistry.Find(task)?.Scores?.Expert.Mean, ct), ct);
             if (result.GetValue(json))
             {
@@ -155,9 +155,9 @@ internal static class BenchCommand
         command.SetAction((result, ct) => Terminal.RunAsync(async () =>
         {
             var spec = Jat.Schema.Tasks.TaskRegistry.Find(result.GetValue(task)!) ?? throw new ArgumentException($"unknown task '{result.GetValue(task)}'");
-            Jat.Collectors.Actors.IActorSource actors = result.GetValue(random)
-                ? new Jat.Collectors.Actors.RandomActorSource()
-                : ShippedExperts.ActorsFor(spec) ?? new Jat.Collectors.Actors.RandomActorSource();
+            Jat.Environments.Acting.IActorSource actors = result.GetValue(random)
+                ? new Jat.Environments.Acting.RandomActorSource()
+                : Jat.Experts.Acting.ShippedExperts.DefaultActorFor(spec.Name) ?? new Jat.Environments.Acting.RandomActorSource();
             var report = await Task.Run(() => CollectionThroughput.Run(spec.Name, actors, result.GetValue(episodes),
                 Math.Max(1, result.GetValue(threads)), Math.Max(1, result.GetValue(repeat)), ct), ct);
             if (result.GetValue(json))

@@ -1,9 +1,11 @@
 using System.CommandLine;
 using System.Globalization;
 using Jat.Cli.Presentation;
-using Jat.Collectors.Actors;
+using Jat.Collectors.Plans;
 using Jat.Collectors.Collection;
 using Jat.Environments;
+using Jat.Environments.Acting;
+using Jat.Experts.Acting;
 using Jat.Schema.Shards;
 using Jat.Schema.Tasks;
 using Spectre.Console;
@@ -52,14 +54,11 @@ internal static class CollectCommand
                 var plan = CollectionPlan.For(spec, result.GetValue(episodes), result.GetValue(seed));
                 if (result.GetValue(perShard) is { } size)
                     plan = size >= 1 ? plan with { EpisodesPerShard = size } : throw new ArgumentException($"--episodes-per-shard must be at least 1, not {size}.");
-                IActorSource actors = result.GetValue(random)
-                    ? new RandomActorSource()
-                    : spec.Domain == Domain.BabyAI && result.GetValue(expert) is null
-                    ? new BabyAIBotActorSource()
-                    : new ExpertActorSource(
-                        result.GetValue(expert)?.FullName ?? ShippedExperts.PathFor(spec.Name)
-                            ?? throw new ArgumentException($"Jat ships no expert for {spec.Name} yet; pass --expert <file> (from `jat train-expert {spec.Name}`) or --random."),
-                        spec.Name, result.GetValue(deterministic));
+                var greedy = result.GetValue(deterministic);
+                IActorSource actors = result.GetValue(random) ? new RandomActorSource()
+                    : result.GetValue(expert) is { } file ? ExpertActorSource.FromFile(file.FullName, spec.Name, greedy)
+                    : RegenerationJobs.ActorsOf(spec, new PlannedTask(spec.Name, Deterministic: greedy))
+                        ?? throw new ArgumentException($"Jat ships no expert for {spec.Name} yet; pass --expert <file> (from `jat train-expert {spec.Name}`) or --random.");
                 collections.Add((plan, actors));
             }
             var reports = new List<CollectionReport>();
@@ -82,7 +81,7 @@ internal static class CollectCommand
         CancellationToken ct)
     {
         Task<CollectionReport> Work(IProgress<CollectionProgress>? progress) => Task.Run(() =>
-            Collector.RunAsync(root, plan, () => EnvironmentCatalog.Create(plan.Task.Name), actors, threads, progress, ct, options, parts), ct);
+            Collector.RunAsync(root, plan, actors, threads, progress, ct, options, parts), ct);
         if (!Terminal.Interactive)
             return await Work(null);
         return await LiveProgress.RunAsync<CollectionProgress, CollectionReport>(plan.Task.Name, p => Work(p),

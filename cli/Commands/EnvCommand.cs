@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Jat.Cli.Presentation;
 using Jat.Environments;
-using Jat.Environments.Evaluation;
+using Jat.Environments.Acting;
 using Jat.Environments.MuJoCo;
 using Spectre.Console;
 

@@ -2,10 +2,9 @@ using System.CommandLine;
 using System.Globalization;
 using Jat.Cli.Presentation;
 using Jat.Environments;
+using Jat.Environments.Acting;
 using Jat.Environments.Evaluation;
 using Jat.Experts.Acting;
-using Jat.Experts.Checkpoints;
-using Jat.Experts.Evaluation;
 using Jat.Schema.Tasks;
 using Spectre.Console;
 
@@ -39,27 +38,22 @@ internal static class EvalExpertCommand
             var count = result.GetValue(episodes);
             if (count < 1)
                 throw new ArgumentException("--episodes must be at least 1.");
-            using (var probe = EnvironmentCatalog.Create(name))
-                name = probe.Spec.Task;
+            // A gymnasium or MiniGrid id names the task too; an unknown name is refused with the list of tasks.
+            name = EnvironmentCatalog.Find(name) is { } found ? found.Task.Task : EnvironmentCatalog.FamilyOf(name).Name;
             var spec = TaskRegistry.Find(name);
-            EpisodeOutcome[] outcomes;
-            string policy;
-            if (result.GetValue(random))
-            {
-                outcomes = await PlayAsync(name, count, result.GetValue(seed), Math.Max(1, result.GetValue(threads)), ct);
-                policy = "random";
-            }
-            else if (spec?.Domain == Domain.BabyAI && result.GetValue(expert) is null)
-            {
-                outcomes = await PlayBotAsync(name, count, result.GetValue(seed), Math.Max(1, result.GetValue(threads)), ct);
-                policy = $"BabyAI bot ({count - outcomes.Length} of {count} episodes dropped: the bot looped or went over 1,000 steps)";
-            }
-            else
-            {
-                var path = result.GetValue(expert)?.FullName ?? ShippedExperts.PathFor(name)
-                    ?? throw new ArgumentException($"Jat ships no expert for {name} yet; pass --expert <file> (from `jat train-expert {name}`) or --random.");
-                (outcomes, policy) = await PlayExpertAsync(name, path, count, result.GetValue(seed), result.GetValue(deterministic), ct);
-            }
+            IActorSource actors = result.GetValue(random) ? new RandomActorSource()
+                : result.GetValue(expert) is { } file ? ExpertActorSource.FromFile(file.FullName, name, result.GetValue(deterministic))
+                : (result.GetValue(deterministic) && ShippedExperts.PathFor(name) is { } shipped
+                    ? ExpertActorSource.FromFile(shipped, name, deterministic: true)
+                    : ShippedExperts.DefaultActorFor(name))
+                  ?? throw new ArgumentException($"Jat ships no expert for {name} yet; pass --expert <file> (from `jat train-expert {name}`) or --random.");
+            // JAT's random scores come from whole episodes; its experts' episodes past the split's limit were discarded.
+            var limit = result.GetValue(random) ? null : spec?.Split.MaxEpisodeSteps;
+            var run = await PlayAsync(name, actors, count, result.GetValue(seed), Math.Max(1, result.GetValue(threads)), limit, ct);
+            var policy = result.GetValue(random) ? "random" : actors.Description;
+            if (run.Dropped > 0)
+                policy += $" ({run.Dropped} of {count} episodes dropped: the actor could not go on{(limit is { } l ? $" or went over {l:N0} steps" : "")})";
+            var outcomes = run.Episodes.ToArray();
             var evaluation = Evaluation.Of(name, policy, outcomes, spec?.Scores);
             if (result.GetValue(json))
                 Terminal.WriteJson(evaluation);
@@ -87,60 +81,16 @@ internal static class EvalExpertCommand
         }
     }
 
-    private static async Task<EpisodeOutcome[]> PlayAsync(string task, int episodes, ulong seed, int threads, CancellationToken ct)
+    /// <summary>Episodes seed … seed + N − 1 on the rollout engine, many side by side; dropped episodes are left out, as JAT did.</summary>
+    private static async Task<EvaluationRun> PlayAsync(string task, IActorSource actors, int episodes, ulong seed, int threads, int? limit, CancellationToken ct)
     {
-        Task<EpisodeOutcome[]> Work(IProgress<int>? progress) =>
-            Task.Run(() => RandomRollouts.Run(() => EnvironmentCatalog.Create(task), episodes, seed, threads, progress, ct), ct);
+        Task<EvaluationRun> Work(IProgress<int>? progress) =>
+            Task.Run(() => PolicyEvaluation.Run(task, actors, episodes, seed, threads, limit, progress, ct), ct);
         if (!Terminal.Interactive)
             return await Work(null);
-        return await LiveProgress.RunAsync<int, EpisodeOutcome[]>($"{task} episodes", p => Work(p),
+        return await LiveProgress.RunAsync<int, EvaluationRun>($"{task} episodes", p => Work(p),
             (bar, done) => { bar.MaxValue = episodes; bar.Value = done; },
             [new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn()]);
-    }
-
-    /// <summary>The bot on episodes seed … seed + N − 1, each on a new level; dropped episodes are left out, as JAT did.</summary>
-    private static async Task<EpisodeOutcome[]> PlayBotAsync(string task, int episodes, ulong seed, int threads, CancellationToken ct)
-    {
-        Task<EpisodeOutcome[]> Work(IProgress<int>? progress) => Task.Run(() =>
-        {
-            var results = new Jat.Experts.BabyAIBot.BabyAIBotEpisodeResult[episodes];
-            var done = 0;
-            Parallel.For(0, episodes, new ParallelOptions { MaxDegreeOfParallelism = threads, CancellationToken = ct }, k =>
-            {
-                using var level = Jat.Environments.BabyAI.BabyAILevels.Create(task);
-                results[k] = Jat.Experts.BabyAIBot.BabyAIBotEpisode.Play(level, seed + (ulong)k);
-                progress?.Report(Interlocked.Increment(ref done));
-            });
-            return results.Where(r => r.Kept)
-                .Select(r => new EpisodeOutcome(r.Seed, r.Return, r.Length, r.Outcome != Jat.Experts.BabyAIBot.BotEpisodeOutcome.Truncated))
-                .ToArray();
-        }, ct);
-        if (!Terminal.Interactive)
-            return await Work(null);
-        return await LiveProgress.RunAsync<int, EpisodeOutcome[]>($"{task} bot episodes", p => Work(p),
-            (bar, done) => { bar.MaxValue = episodes; bar.Value = done; },
-            [new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn()]);
-    }
-
-    private static async Task<(EpisodeOutcome[], string)> PlayExpertAsync(
-        string task, string path, int episodes, ulong seed, bool deterministic, CancellationToken ct)
-    {
-        if (!File.Exists(path))
-            throw new FileNotFoundException($"{path} does not exist; train one with `jat train-expert {task}`.");
-        using var checkpoint = Checkpoint.Load(path);
-        if (checkpoint.Header.Task != task)
-            throw new ArgumentException($"{path} is an expert for {checkpoint.Header.Task}, not {task}.");
-        var policy = $"{checkpoint.Header.Algorithm} expert {Path.GetFileName(path)} ({checkpoint.Header.EnvironmentSteps:N0} steps{(deterministic ? ", deterministic" : ", sampled")})";
-        using var expert = new TrainedExpert(checkpoint, seed);
-        using var environment = EnvironmentCatalog.Create(task);
-        Task<EpisodeOutcome[]> Work(IProgress<int>? progress) =>
-            Task.Run(() => ExpertEvaluator.Run(expert, environment, episodes, deterministic, seed, progress, ct).Episodes.ToArray(), ct);
-        if (!Terminal.Interactive)
-            return (await Work(null), policy);
-        var outcomes = await LiveProgress.RunAsync<int, EpisodeOutcome[]>($"{task} episodes", p => Work(p),
-            (bar, done) => { bar.MaxValue = episodes; bar.Value = done; },
-            [new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn()]);
-        return (outcomes, policy);
     }
 
     private static void Print(Evaluation evaluation)

@@ -2,11 +2,9 @@ using System.Collections.Concurrent;
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
-using Jat.Cli.Plans;
 using Jat.Cli.Presentation;
-using Jat.Collectors.Actors;
+using Jat.Collectors.Plans;
 using Jat.Collectors.Collection;
-using Jat.Environments;
 using Jat.Schema.Samples;
 using Jat.Schema.Shards;
 using Jat.Schema.Tasks;
@@ -21,27 +19,6 @@ namespace Jat.Cli.Commands;
 /// </summary>
 internal static class RegenerateCommand
 {
-    /// <summary>The embedded default plan's tasks: every task whose environment and expert Jat ships.</summary>
-    public static IReadOnlyList<string> DefaultTasks =>
-        [.. TaskRegistry.All.Where(t => ShippedExperts.ActorsFor(t) is not null).Select(t => t.Name)];
-
-    /// <summary>
-    /// Default episodes per collected task, sized so that the default plan takes about ten minutes on 2 cores (the
-    /// README has the measured figures): a fifth of JAT's BabyAI size, a tenth of its MuJoCo size, and a hundredth for
-    /// the three MuJoCo tasks whose physics is slowest (Ant ~6k, Humanoid and HumanoidStandup ~3.5k steps/s on 2 cores,
-    /// against ~21k for Hopper and ~38k for Swimmer, measured with `jat bench collect`).
-    /// </summary>
-    private static long DefaultEpisodes(TaskSpec task) => task.Domain switch
-    {
-        Domain.BabyAI => 20_000,
-        _ when SlowPhysics.Contains(task.Name) => 100,
-        _ => 1_000,
-    };
-
-    private static readonly HashSet<string> SlowPhysics = ["mujoco-ant", "mujoco-humanoid", "mujoco-standup"];
-
-    private const int DefaultSampleEpisodes = 100;
-
     public static Command Create()
     {
         var output = new Option<DirectoryInfo>("--out", "-o") { Description = "The dataset folder to write (created if missing; resumed if it exists).", DefaultValueFactory = _ => new DirectoryInfo("data") };
@@ -85,7 +62,7 @@ internal static class RegenerateCommand
                 RowGroupBytes = ByteSize.Parse(result.GetValue(rowGroup)!),
                 ShardBytes = ByteSize.Parse(result.GetValue(shard)!),
             };
-            var jobs = JobsOf(plan, share, result.GetValue(steps));
+            var jobs = RegenerationJobs.For(plan, share, result.GetValue(steps));
             Directory.CreateDirectory(root);
             var clock = Stopwatch.StartNew();
             var outcomes = await WriteAllAsync(root, jobs, options, Math.Max(1, result.GetValue(parallel)), ct);
@@ -104,104 +81,36 @@ internal static class RegenerateCommand
     /// <summary>The plan file, or the plan the command line means.</summary>
     private static RegenerationPlan PlanOf(FileInfo? file, string[]? tasks, int? episodes, bool full, ulong? seed)
     {
-        if (full && episodes is not null)
-            throw new ArgumentException("--full and --episodes choose the size two ways; give one.");
-        if (file is not null)
-        {
-            if (tasks is { Length: > 0 } || episodes is not null || full)
-                throw new ArgumentException("--plan lists the tasks and their sizes; leave out --tasks, --episodes and --full (or edit the plan).");
-            var loaded = RegenerationPlan.Load(file.FullName);
-            return seed is { } s ? loaded with { Seed = s } : loaded;
-        }
-        if (episodes is < 2)
-            throw new ArgumentException("--episodes must be at least 2: one for train, one for test");
-        var chosen = (tasks is { Length: > 0 } ? tasks.SelectMany(n => n.Split(',', StringSplitOptions.RemoveEmptyEntries)) : DefaultTasks)
-            .Select(TaskRegistry.Get).Distinct().ToList();
-        return new RegenerationPlan(seed ?? 0, [.. chosen.Select(task =>
-        {
-            var played = ShippedExperts.ActorsFor(task) is not null;
-            long size = !played ? episodes ?? DefaultSampleEpisodes
-                : full ? CollectionPlan.For(task, null, 0).Episodes
-                : episodes ?? DefaultEpisodes(task);
-            return new PlannedTask(task.Name, size, played ? null : PlannedActor.Samples);
-        })]);
-    }
-
-    /// <summary>One task's work on this worker: the shards of a collection, or synthetic samples.</summary>
-    private sealed record Job(TaskSpec Task, string Source, long Episodes, long Load, CollectionPlan? Collection = null,
-        IActorSource? Actors = null, IReadOnlyList<CollectionPart>? Parts = null, SamplePlan? Samples = null);
-
-    private static IReadOnlyList<Job> JobsOf(RegenerationPlan plan, WorkerShare share, int sampleSteps)
-    {
-        var collections = new List<(CollectionPlan Plan, IActorSource Actors)>();
-        var samples = new List<Job>();
-        foreach (var entry in plan.Tasks)
-        {
-            var task = TaskRegistry.Get(entry.Task);
-            var actors = ActorsOf(task, entry);
-            if (actors is null)
-            {
-                var rows = (int)Math.Min(entry.Episodes ?? DefaultSampleEpisodes, int.MaxValue);
-                samples.Add(new Job(task, "synthetic samples", rows, rows, Samples: new SamplePlan(rows, sampleSteps, (int)(plan.Seed % int.MaxValue))));
-                continue;
-            }
-            collections.Add((CollectionPlan.For(task, entry.Episodes, plan.Seed), actors));
-        }
-        var mine = share.Assign([.. collections.Select(c => c.Plan)]);
-        var jobs = mine.Select(m =>
-        {
-            var actors = collections.First(c => c.Plan == m.Plan).Actors;
-            var episodes = m.Parts.Sum(p => p.Episodes);
-            return new Job(m.Plan.Task, actors.Description, episodes, episodes * m.Plan.StepsPerEpisode, m.Plan, actors, m.Parts);
-        });
-        // Longest first, so that the last task to finish is a short one.
-        return [.. jobs.Concat(samples.Where((_, i) => share.Takes(i))).OrderByDescending(j => j.Load).ThenBy(j => j.Task.Name, StringComparer.Ordinal)];
-    }
-
-    private static IActorSource? ActorsOf(TaskSpec task, PlannedTask entry)
-    {
-        var deterministic = entry.Deterministic ?? false;
-        switch (entry.Actor)
-        {
-            case null:
-                return deterministic && ShippedExperts.PathFor(task.Name) is { } shipped
-                    ? new ExpertActorSource(shipped, task.Name, deterministic)
-                    : ShippedExperts.ActorsFor(task);
-            case PlannedActor.Samples:
-                return null;
-        }
-        if (!EnvironmentCatalog.Contains(task.Name))
-            throw new ArgumentException($"{task.Name} has no environment in Jat yet; plan it with \"actor\": \"samples\".");
-        return entry.Actor switch
-        {
-            PlannedActor.Random => new RandomActorSource(),
-            PlannedActor.Bot when task.Domain == Domain.BabyAI => new BabyAIBotActorSource(),
-            PlannedActor.Bot => throw new ArgumentException($"the BabyAI bot plays BabyAI levels, not {task.Name}."),
-            _ => new ExpertActorSource(entry.Expert ?? ShippedExperts.PathFor(task.Name)
-                ?? throw new ArgumentException($"Jat ships no expert for {task.Name}; give \"expert\": \"<file.jatexpert>\" in the plan."),
-                task.Name, deterministic),
-        };
+        if (file is null)
+            return RegenerationJobs.PlanFor(tasks, episodes, full, seed);
+        if (tasks is { Length: > 0 } || episodes is not null || full)
+            throw new ArgumentException("--plan lists the tasks and their sizes; leave out --tasks, --episodes and --full (or edit the plan).");
+        var loaded = RegenerationPlan.Load(file.FullName);
+        return seed is { } s ? loaded with { Seed = s } : loaded;
     }
 
     /// <summary>What one task wrote on this worker.</summary>
-    private sealed record Outcome(Job Job, IReadOnlyList<SplitSummary> Splits, CollectionReport? Collection);
+    private sealed record Outcome(RegenerationJob Job, IReadOnlyList<SplitSummary> Splits, CollectionReport? Collection);
 
-    private static async Task<IReadOnlyList<Outcome>> WriteAllAsync(string root, IReadOnlyList<Job> jobs, ShardWriterOptions options,
+    private static async Task<IReadOnlyList<Outcome>> WriteAllAsync(string root, IReadOnlyList<RegenerationJob> jobs, ShardWriterOptions options,
         int parallel, CancellationToken ct)
     {
         var outcomes = new ConcurrentBag<Outcome>();
-        async Task Run(Job job, IProgress<long> progress, CancellationToken token)
+        async Task Run(RegenerationJob job, IProgress<long> progress, CancellationToken token)
         {
-            if (job.Collection is { } collection)
+            switch (job)
             {
-                // Each task plays on as many threads as tasks run at once: while several run, the cores are shared; once
-                // the short ones are done, the longest has them all. The output does not depend on it.
-                var report = await Collector.RunAsync(root, collection, () => EnvironmentCatalog.Create(job.Task.Name), job.Actors!, parallel,
-                    new SyncProgress<CollectionProgress>(p => progress.Report(p.Kept)), token, options, job.Parts);
-                outcomes.Add(new Outcome(job, report.Splits, report));
-                return;
+                case CollectionJob collection:
+                    // Each task plays on as many threads as tasks run at once: while several run, the cores are shared;
+                    // once the short ones are done, the longest has them all. The output does not depend on it.
+                    var report = await Collector.RunAsync(root, collection.Collection, collection.Actors, parallel,
+                        new SyncProgress<CollectionProgress>(p => progress.Report(p.Kept)), token, options, collection.Parts);
+                    outcomes.Add(new Outcome(job, report.Splits, report));
+                    break;
+                case SampleJob sample:
+                    outcomes.Add(new Outcome(job, await SampleDataset.WriteAsync(root, job.Task, sample.Samples, options, progress, token), null));
+                    break;
             }
-            outcomes.Add(new Outcome(job, await SampleDataset.WriteAsync(root, job.Task, job.Samples!, options, progress, token), null));
         }
         var limits = new ParallelOptions { MaxDegreeOfParallelism = parallel, CancellationToken = ct };
         if (!Terminal.Interactive)
@@ -210,7 +119,7 @@ internal static class RegenerateCommand
             {
                 var clock = Stopwatch.StartNew();
                 await Run(job, new Progress<long>(), token);
-                Console.Error.WriteLine($"jat: {job.Task.Name}: {job.Episodes:N0} rows in {clock.Elapsed.TotalSeconds:0.0} s");
+                Console.Error.WriteLine($"jat: {job.Task.Name}: {job.Rows:N0} rows in {clock.Elapsed.TotalSeconds:0.0} s");
             });
             return [.. outcomes];
         }
@@ -219,7 +128,7 @@ internal static class RegenerateCommand
             .StartAsync(async context =>
             {
                 // Spectre's display is not thread-safe: workers only set counters, and one loop renders them.
-                var bars = jobs.ToDictionary(j => j.Task.Name, j => context.AddTask(Markup.Escape(j.Task.Name), autoStart: false, maxValue: Math.Max(1, j.Episodes)));
+                var bars = jobs.ToDictionary(j => j.Task.Name, j => context.AddTask(Markup.Escape(j.Task.Name), autoStart: false, maxValue: Math.Max(1, j.Rows)));
                 var counts = new ConcurrentDictionary<string, long>();
                 var finished = new ConcurrentDictionary<string, bool>();
                 var work = Parallel.ForEachAsync(jobs, limits, async (job, token) =>

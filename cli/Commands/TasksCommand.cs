@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Jat.Cli.Presentation;
 using Jat.Environments;
+using Jat.Experts.Acting;
 using Jat.Schema.Tasks;
 using Spectre.Console;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Jat.Environments.MuJoCo.Native;
+using Jat.Environments.Families;
 using Spectre.Console;
 
 namespace Jat.Cli.Presentation;
@@ -54,7 +54,7 @@ internal static class Terminal
         }
         catch (Exception e) when (e is IOException or InvalidDataException or InvalidOperationException or ArgumentException
                                       or KeyNotFoundException or FormatException or UnauthorizedAccessException
-                                      or MuJoCoUnavailableException or MuJoCoModelException)
+                                      or EnvironmentUnavailableException)
         {
             Console.Error.WriteLine($"jat: error: {e.Message}");
             WriteDetails(e);

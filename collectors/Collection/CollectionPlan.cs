@@ -9,13 +9,10 @@ namespace Jat.Collectors.Collection;
 /// </summary>
 public sealed record CollectionPlan(TaskSpec Task, long Episodes, long TrainEpisodes, int? MaxEpisodeSteps, ulong Seed)
 {
-    /// <summary>Bytes of raw step data a shard is sized for: under the Hub's 500 MB per file once compressed.</summary>
-    private const long ShardRawBytes = 250_000_000;
+    /// <summary>Bytes of step data a shard is sized for: under the Hub's 500 MB per file once compressed.</summary>
+    private const long ShardBytes = 250_000_000;
 
-    /// <summary>
-    /// BabyAI's shards, and those of a task without an environment to size steps by. BabyAI's steps compress well
-    /// (mostly repeated small integers): its longest levels measured 9.3 KB per episode, about 230 MB per shard.
-    /// </summary>
+    /// <summary>The shards of a task no family sizes: BabyAI's size.</summary>
     private const long DefaultEpisodesPerShard = 25_000;
 
     /// <summary>Kept episodes per shard; the shards of a split are its <see cref="Parts"/>.</summary>
@@ -52,12 +49,7 @@ public sealed record CollectionPlan(TaskSpec Task, long Episodes, long TrainEpis
     public IReadOnlyList<CollectionPart> Parts => [.. PartsOf("train", TrainEpisodes), .. PartsOf("test", TestEpisodes)];
 
     /// <summary>A rough cost of one episode, in environment steps, to share parts evenly between workers.</summary>
-    internal long StepsPerEpisode => Task.Domain switch
-    {
-        Domain.BabyAI => 50,
-        Domain.MetaWorld => 100,
-        _ => 1_000,
-    };
+    internal long StepsPerEpisode => EnvironmentCatalog.Find(Task.Name) is { } found ? found.Family.SizeOf(found.Task.Task).TypicalSteps : 1_000;
 
     private IEnumerable<CollectionPart> PartsOf(string split, long episodes)
     {
@@ -71,19 +63,10 @@ public sealed record CollectionPlan(TaskSpec Task, long Episodes, long TrainEpis
 
     /// <remarks>
     /// Fixed by the task alone, never by the size of the collection or the number of workers, so that the same plan
-    /// always cuts the same shards. A step's raw size comes from the environment's spaces (float32 observations and
-    /// actions, a float32 reward), over a whole time-limited episode.
+    /// always cuts the same shards: as many of the task's largest episodes as fit in a shard, by its family's figure.
     /// </remarks>
-    private static long EpisodesPerShardOf(TaskSpec task)
-    {
-        if (task.Domain == Domain.BabyAI || !EnvironmentCatalog.Contains(task.Name))
-        {
-            return DefaultEpisodesPerShard;
-        }
-        using var environment = EnvironmentCatalog.Create(task.Name);
-        var spec = environment.Spec;
-        var actions = spec.Actions is ContinuousActions box ? box.Size : 1;
-        long stepBytes = 4L * (spec.Observation.ContinuousSize + actions + 1) + 8L * spec.Observation.DiscreteSize;
-        return Math.Max(1, ShardRawBytes / (stepBytes * Math.Max(1, spec.MaxEpisodeSteps)));
-    }
+    private static long EpisodesPerShardOf(TaskSpec task) =>
+        EnvironmentCatalog.Find(task.Name) is { } found
+            ? Math.Max(1, ShardBytes / Math.Max(1, found.Family.SizeOf(found.Task.Task).LargestBytes))
+            : DefaultEpisodesPerShard;
 }

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using Jat.Collectors.Actors;
+using Jat.Environments.Acting;
 using Jat.Collectors.Episodes;
 using Jat.Environments;
 using Jat.Schema.Card;
@@ -27,14 +27,15 @@ public static class Collector
 {
     /// <summary>Writes <paramref name="parts"/> of the plan (all of them by default), one after the other.</summary>
     public static async Task<CollectionReport> RunAsync(
-        string root, CollectionPlan plan, Func<IEnvironment> environments, IActorSource actors, int threads,
+        string root, CollectionPlan plan, IActorSource actors, int threads,
         IProgress<CollectionProgress>? progress, CancellationToken cancel, ShardWriterOptions? writerOptions = null,
         IReadOnlyList<CollectionPart>? parts = null)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        ArgumentNullException.ThrowIfNull(environments);
         ArgumentNullException.ThrowIfNull(actors);
         parts ??= plan.Parts;
+        var family = EnvironmentCatalog.FamilyOf(plan.Task.Name);
+        family.EnsureAvailable();
         var task = plan.Task;
         var clock = Stopwatch.StartNew();
         var tally = new Tally(task.Name, parts.Sum(p => p.Episodes), progress);
@@ -53,7 +54,7 @@ public static class Collector
             foreach (var part in parts)
             {
                 summaries.Add(await WritePartAsync(root, plan, part, players, actors.BatchSize,
-                    () => new EpisodePlayer(environments, actors.Create(), plan, actors.BatchSize, arrays), arrays, tally, writerOptions, cancel).ConfigureAwait(false));
+                    () => new EpisodePlayer(family, actors.Create(), plan, actors.BatchSize, arrays), tally, writerOptions, cancel).ConfigureAwait(false));
             }
         }
         finally
@@ -77,7 +78,7 @@ public static class Collector
     }
 
     private static async Task<SplitSummary> WritePartAsync(string root, CollectionPlan plan, CollectionPart part, EpisodePlayer?[] players,
-        int batchSize, Func<EpisodePlayer> newPlayer, StepArrayPool arrays, Tally tally, ShardWriterOptions? writerOptions, CancellationToken cancel)
+        int batchSize, Func<EpisodePlayer> newPlayer, Tally tally, ShardWriterOptions? writerOptions, CancellationToken cancel)
     {
         await using var writer = await ShardWriter.OpenPartAsync(root, plan.Task, part.Split, new ShardPart(part.Index, part.Count),
             writerOptions, cancel).ConfigureAwait(false);
@@ -127,13 +128,15 @@ public static class Collector
                     {
                         if (episode.Attempt < resumeAt || kept == part.Episodes)
                         {
+                            (episode as KeptEpisode)?.Row.Dispose(); // written before the resume, or not needed
                             continue;
                         }
-                        if (episode.Row is not null)
+                        if (episode is KeptEpisode { Row: var lease })
                         {
-                            await writer.WriteAsync(episode.Row, episode.Attempt.ToString(CultureInfo.InvariantCulture), cancel).ConfigureAwait(false);
-                            // The writer has copied the row's values: its vectors can carry another step.
-                            arrays.Return(episode.Row);
+                            using (lease)
+                            {
+                                await writer.WriteAsync(lease.Row, episode.Attempt.ToString(CultureInfo.InvariantCulture), cancel).ConfigureAwait(false);
+                            }
                             kept++;
                         }
                         tally.Add(episode);
@@ -182,10 +185,10 @@ public static class Collector
         public void Add(PlayedEpisode episode)
         {
             Steps += episode.Steps;
-            if (episode.Row is null)
+            if (episode is DiscardedEpisode { Reason: var reason })
             {
                 Discarded++;
-                Reasons[episode.DiscardReason!] = Reasons.GetValueOrDefault(episode.DiscardReason!) + 1;
+                Reasons[reason] = Reasons.GetValueOrDefault(reason) + 1;
             }
             else
             {

@@ -1,12 +1,16 @@
 using Jat.Environments;
+using Jat.Environments.Acting;
 using Jat.Environments.Evaluation;
+using Jat.Environments.Rollouts;
 using Jat.Experts.Acting;
 
 namespace Jat.Experts.Evaluation;
 
 /// <summary>
-/// Plays whole episodes of a task with an expert: episode <c>k</c> starts from <c>Reset(seed + k)</c> and runs until it
-/// terminates or is truncated; the score of an episode is its undiscounted return.
+/// Plays whole episodes of a task with an expert in one environment, on the <see cref="EpisodeRunner"/>: episode
+/// <c>k</c> starts from <c>Reset(seed + k)</c> and runs until it terminates or is truncated; the score of an episode is
+/// its undiscounted return. The expert draws from its own generator, one episode after the other (how training scores
+/// its checkpoints).
 /// </summary>
 internal static class ExpertEvaluator
 {
@@ -16,42 +20,32 @@ internal static class ExpertEvaluator
     {
         ArgumentNullException.ThrowIfNull(expert);
         ArgumentNullException.ThrowIfNull(environment);
-        ArgumentOutOfRangeException.ThrowIfLessThan(episodes, 1);
-        var outcomes = new EpisodeOutcome[episodes];
-        var batch = new[] { environment.Observation };
-        var continuous = environment.Spec.Actions as ContinuousActions;
-        var action = new float[continuous?.Size ?? 0];
-        var choice = new int[1];
-        for (var k = 0; k < episodes; k++)
+        var run = PolicyEvaluation.Run(() => new EpisodeRunner([environment], new ExpertAsActor(expert, deterministic)),
+            episodes, seed, threads: 1, progress, cancel);
+        return new EvaluationResult(run.Episodes);
+    }
+
+    /// <summary>An expert the caller owns, acting for one slot at a time.</summary>
+    private sealed class ExpertAsActor(IExpert expert, bool deterministic) : IActor
+    {
+        private readonly Observation[] _batch = new Observation[1];
+
+        public void BeginEpisode(int slot, IEnvironment environment, ulong seed)
         {
-            var episodeSeed = seed + (ulong)k;
-            environment.Reset(episodeSeed);
-            double total = 0;
-            var length = 0;
-            while (true)
-            {
-                cancel.ThrowIfCancellationRequested();
-                Transition transition;
-                if (continuous is not null)
-                {
-                    expert.ActContinuous(batch, deterministic, action);
-                    transition = ((IContinuousEnvironment)environment).Step(action);
-                }
-                else
-                {
-                    expert.ActDiscrete(batch, deterministic, choice);
-                    transition = ((IDiscreteEnvironment)environment).Step(choice[0]);
-                }
-                total += transition.Reward;
-                length++;
-                if (transition.Done)
-                {
-                    outcomes[k] = new EpisodeOutcome(episodeSeed, total, length, transition.Terminated);
-                    break;
-                }
-            }
-            progress?.Report(k + 1);
         }
-        return new EvaluationResult(outcomes);
+
+        public void Act(ReadOnlySpan<int> slots, IReadOnlyList<IEnvironment> environments, Span<float> continuous, Span<int> discrete, Span<bool> able)
+        {
+            _batch[0] = environments[slots[0]].Observation;
+            if (environments[slots[0]].Spec.Actions is ContinuousActions box)
+                expert.ActContinuous(_batch, deterministic, continuous[..box.Size]);
+            else
+                expert.ActDiscrete(_batch, deterministic, discrete[..1]);
+            able[0] = true;
+        }
+
+        public void Dispose()
+        {
+        }
     }
 }

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
+using Jat.Environments.Families;
 
 namespace Jat.Environments.MuJoCo.Native;
 
@@ -81,7 +82,7 @@ internal static unsafe class MuJoCoLibrary
 }
 
 /// <summary>The MuJoCo library is missing or is not the version Jat needs.</summary>
-public sealed class MuJoCoUnavailableException(string message) : Exception(message);
+public sealed class MuJoCoUnavailableException(string message) : EnvironmentUnavailableException(message);
 
-/// <summary>A model file MuJoCo refused, with MuJoCo's own explanation.</summary>
-public sealed class MuJoCoModelException(string message) : Exception(message);
+/// <summary>A model file MuJoCo refused, with MuJoCo's own explanation: the task cannot run with it.</summary>
+public sealed class MuJoCoModelException(string message) : EnvironmentUnavailableException(message);
