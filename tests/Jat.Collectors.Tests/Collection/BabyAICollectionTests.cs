@@ -1,4 +1,6 @@
-using Jat.Collectors.Actors;
+using Jat.Environments.Acting;
+using Jat.Environments.BabyAI.Bot;
+using Jat.Experts.Acting;
 using Jat.Collectors.Collection;
 using Jat.Environments;
 using Jat.Schema.Shards;
@@ -53,6 +55,6 @@ public sealed class BabyAICollectionTests
     }
 
     private static Task<CollectionReport> Collect(string root, CollectionPlan plan, int threads) =>
-        Collector.RunAsync(root, plan, () => EnvironmentCatalog.Create(plan.Task.Name), new BabyAIBotActorSource(), threads, null,
+        Collector.RunAsync(root, plan, new BabyAIBotActorSource(), threads, null,
             CancellationToken.None, Options);
 }

@@ -1,4 +1,6 @@
-using Jat.Collectors.Actors;
+using Jat.Environments.Acting;
+using Jat.Environments.BabyAI.Bot;
+using Jat.Experts.Acting;
 using Jat.Collectors.Collection;
 using Jat.Environments;
 using Jat.Environments.MuJoCo;
@@ -88,7 +90,7 @@ public sealed class CollectorTests
                     stop.Cancel();
             });
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
-                Collector.RunAsync(interrupted.Path, plan, Create, new RandomActorSource(), 2, progress, stop.Token, SmallRowGroups));
+                Collector.RunAsync(interrupted.Path, plan, new RandomActorSource(), 2, progress, stop.Token, SmallRowGroups));
         }
         var resumed = await Collect(interrupted.Path, plan, threads: 1);
 
@@ -110,7 +112,7 @@ public sealed class CollectorTests
         var plan = CollectionPlan.For(TaskRegistry.Get("mujoco-hopper"), 10, 0);
 
         var error = await Assert.ThrowsAsync<ArgumentException>(() =>
-            Collector.RunAsync(folder.Path, plan, Create, new NaNActorSource(), 2, null, CancellationToken.None, SmallRowGroups));
+            Collector.RunAsync(folder.Path, plan, new NaNActorSource(), 2, null, CancellationToken.None, SmallRowGroups));
 
         Assert.Contains("NaN", error.Message, StringComparison.Ordinal);
     }
@@ -129,7 +131,7 @@ public sealed class CollectorTests
         {
             using var alone = new TempDirectory();
             var (mine, parts) = Assert.Single(new WorkerShare(worker, 3).Assign([plan]));
-            await Collector.RunAsync(alone.Path, mine, Create, new RandomActorSource(), 1, null, CancellationToken.None, SmallRowGroups, parts);
+            await Collector.RunAsync(alone.Path, mine, new RandomActorSource(), 1, null, CancellationToken.None, SmallRowGroups, parts);
             foreach (var file in Directory.GetFiles(alone.Path, "*", SearchOption.AllDirectories))
             {
                 var relative = Path.GetRelativePath(alone.Path, file);
@@ -158,10 +160,8 @@ public sealed class CollectorTests
 
     private static bool SameBytes(string a, string b) => File.ReadAllBytes(a).AsSpan().SequenceEqual(File.ReadAllBytes(b));
 
-    private static IEnvironment Create() => MuJoCoTasks.Create("mujoco-hopper");
-
     private static Task<CollectionReport> Collect(string root, CollectionPlan plan, int threads) =>
-        Collector.RunAsync(root, plan, Create, new RandomActorSource(), threads, null, CancellationToken.None, SmallRowGroups);
+        Collector.RunAsync(root, plan, new RandomActorSource(), threads, null, CancellationToken.None, SmallRowGroups);
 
     private sealed class Immediate(Action<CollectionProgress> report) : IProgress<CollectionProgress>
     {

@@ -1,4 +1,6 @@
-using Jat.Collectors.Actors;
+using Jat.Environments.Acting;
+using Jat.Environments.BabyAI.Bot;
+using Jat.Experts.Acting;
 using Jat.Collectors.Collection;
 using Jat.Environments.MuJoCo;
 using Jat.Experts.Ppo;
@@ -22,14 +24,14 @@ public sealed class ExpertCollectionTests
             var settings = new PpoSettings { TotalSteps = 2048, Environments = 4, RolloutSteps = 64, MinibatchSize = 64, Epochs = 2, Seed = 3 };
             ExpertTrainer.Train(new ExpertTrainingRequest(probe.Spec, _ => MuJoCoTasks.Create(spec.Name), settings, training.Path) { Device = "cpu" });
         }
-        var expert = new ExpertActorSource(ExpertFiles.Checkpoint(training.Path), spec.Name, deterministic: false);
+        var expert = ExpertActorSource.FromFile(ExpertFiles.Checkpoint(training.Path), spec.Name, deterministic: false);
         var plan = CollectionPlan.For(spec, 12, 9);
         var options = new ShardWriterOptions { Durable = false };
         using var one = new TempDirectory();
         using var two = new TempDirectory();
 
-        await Collector.RunAsync(one.Path, plan, () => MuJoCoTasks.Create(spec.Name), expert, 1, null, CancellationToken.None, options);
-        await Collector.RunAsync(two.Path, plan, () => MuJoCoTasks.Create(spec.Name), expert, 2, null, CancellationToken.None, options);
+        await Collector.RunAsync(one.Path, plan, expert, 1, null, CancellationToken.None, options);
+        await Collector.RunAsync(two.Path, plan, expert, 2, null, CancellationToken.None, options);
 
         Assert.Contains("PPO expert", expert.Description, StringComparison.Ordinal);
         foreach (var file in Directory.GetFiles(Path.Combine(one.Path, spec.Name), "*.parquet"))
@@ -48,7 +50,7 @@ public sealed class ExpertCollectionTests
         using var training = new TempDirectory();
         var path = Path.Combine(training.Path, "missing.jatexpert");
 
-        var error = Assert.Throws<FileNotFoundException>(() => new ExpertActorSource(path, "mujoco-hopper", false));
+        var error = Assert.Throws<FileNotFoundException>(() => ExpertActorSource.FromFile(path, "mujoco-hopper", false));
 
         Assert.Contains("jat train-expert mujoco-hopper", error.Message, StringComparison.Ordinal);
     }

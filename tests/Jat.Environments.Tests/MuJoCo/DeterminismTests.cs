@@ -1,3 +1,4 @@
+using Jat.Environments.Acting;
 using Jat.Environments.Evaluation;
 using Jat.Environments.MuJoCo;
 
@@ -23,8 +24,8 @@ public sealed class DeterminismTests
     [Fact]
     public void Random_rollouts_do_not_depend_on_the_number_of_threads()
     {
-        var one = RandomRollouts.Run(() => MuJoCoTasks.Create("mujoco-hopper"), 6, 100, threads: 1, null, CancellationToken.None);
-        var two = RandomRollouts.Run(() => MuJoCoTasks.Create("mujoco-hopper"), 6, 100, threads: 2, null, CancellationToken.None);
+        var one = PolicyEvaluation.Run("mujoco-hopper", new RandomActorSource(), 6, 100, threads: 1, null, null, CancellationToken.None).Episodes;
+        var two = PolicyEvaluation.Run("mujoco-hopper", new RandomActorSource(), 6, 100, threads: 2, null, null, CancellationToken.None).Episodes;
 
         Assert.Equal(one, two);
         Assert.Equal([100UL, 101, 102, 103, 104, 105], one.Select(o => o.Seed));

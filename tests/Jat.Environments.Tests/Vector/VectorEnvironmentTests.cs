@@ -1,4 +1,4 @@
-using Jat.Environments.Evaluation;
+using Jat.Environments.Acting;
 using Jat.Environments.MuJoCo;
 using Jat.Environments.Vector;
 
