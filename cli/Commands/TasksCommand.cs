@@ -40,8 +40,8 @@ internal static class TasksCommand
         if (!EnvironmentCatalog.Contains(task.Name))
             return ["schema"];
         List<string> parts = ["schema", $"environment (jat env {task.Name})"];
-        if (ShippedExperts.PathFor(task.Name) is not null)
-            parts.Add($"expert (jat eval-expert {task.Name}; jat collect {task.Name})");
+        if (ShippedExperts.DefaultActorFor(task.Name) is { } expert)
+            parts.Add($"expert: {expert.Description} (jat eval-expert {task.Name}; jat collect {task.Name})");
         return parts;
     }
 

@@ -9,13 +9,55 @@ namespace Jat.Schema.Tasks;
 /// </summary>
 public static class TaskRegistry
 {
-    private static readonly Lazy<IReadOnlyList<TaskSpec>> Tasks = new(Load);
-    private static readonly Lazy<IReadOnlyDictionary<string, TaskSpec>> ByName =
-        new(() => Tasks.Value.ToDictionary(t => t.Name, StringComparer.Ordinal));
+    private static readonly Lazy<IReadOnlyList<TaskSpec>> Jat = new(Load);
+    private static readonly Lock Gate = new();
+    private static IReadOnlyList<TaskSpec> _added = [];
+    private static IReadOnlyDictionary<string, TaskSpec>? _byName;
 
-    public static IReadOnlyList<TaskSpec> All => Tasks.Value;
+    /// <summary>JAT's 161 configs, then any task a program registered.</summary>
+    public static IReadOnlyList<TaskSpec> All => [.. Jat.Value, .. Volatile.Read(ref _added)];
 
-    public static TaskSpec? Find(string name) => ByName.Value.GetValueOrDefault(name);
+    public static TaskSpec? Find(string name) => ByName.GetValueOrDefault(name);
+
+    /// <summary>
+    /// Adds a task beyond JAT's configs, for an environment family a program brings along (a test's toy family);
+    /// registering the same spec again does nothing.
+    /// </summary>
+    /// <exception cref="ArgumentException">another task has that name.</exception>
+    public static void Register(TaskSpec task)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        lock (Gate)
+        {
+            if (Built().GetValueOrDefault(task.Name) is { } known)
+            {
+                if (known == task)
+                    return;
+                throw new ArgumentException($"the task '{task.Name}' is already registered", nameof(task));
+            }
+            Volatile.Write(ref _added, [.. _added, task]);
+            Volatile.Write(ref _byName, null);
+        }
+    }
+
+    private static IReadOnlyDictionary<string, TaskSpec> ByName =>
+        Volatile.Read(ref _byName) ?? Rebuild();
+
+    private static IReadOnlyDictionary<string, TaskSpec> Rebuild()
+    {
+        lock (Gate)
+        {
+            return Built();
+        }
+    }
+
+    /// <summary>The index by name, built if a registration cleared it; the caller holds <see cref="Gate"/>.</summary>
+    private static IReadOnlyDictionary<string, TaskSpec> Built()
+    {
+        var byName = _byName ?? All.ToDictionary(t => t.Name, StringComparer.Ordinal);
+        Volatile.Write(ref _byName, byName);
+        return byName;
+    }
 
     /// <exception cref="KeyNotFoundException">no such task; the message suggests the nearest names.</exception>
     public static TaskSpec Get(string name)

@@ -42,7 +42,7 @@ public sealed class EnvironmentCommandTests
 
         Assert.Equal(0, result.ExitCode);
         var document = JsonNode.Parse(result.Stdout)!;
-        Assert.StartsWith("ppo expert mujoco-pendulum.jatexpert", (string?)document["policy"], StringComparison.Ordinal);
+        Assert.StartsWith("PPO expert mujoco-pendulum.jatexpert", (string?)document["policy"], StringComparison.Ordinal);
         // The shipped pendulum balances for the whole 1,000 steps: above JAT's expert (475.4), normalised above 1.
         Assert.True((double)document["normalized"]! > 1.0);
     }

@@ -1,0 +1,37 @@
+using System.CommandLine;
+using Jat.Cli.Commands;
+
+namespace Jat.Cli;
+
+/// <summary>The <c>jat</c> command and its verbs.</summary>
+internal static class JatCommand
+{
+    public static RootCommand Create()
+    {
+        var root = new RootCommand(
+            "jat: builds the JAT dataset (161 configs: Atari, BabyAI, Meta-World, MuJoCo, text, vision-language) as " +
+            "Hugging Face Parquet shards, end to end. Run `jat <command> --help` for a command's options.");
+        root.Subcommands.Add(TasksCommand.Create());
+        root.Subcommands.Add(EnvCommand.Create());
+        root.Subcommands.Add(TrainExpertCommand.Create());
+        root.Subcommands.Add(EvalExpertCommand.Create());
+        root.Subcommands.Add(VerifyTracesCommand.Create());
+        root.Subcommands.Add(CollectCommand.Create());
+        root.Subcommands.Add(RegenerateCommand.Create());
+        root.Subcommands.Add(ValidateCommand.Create());
+        root.Subcommands.Add(CardCommand.Create());
+        root.Subcommands.Add(PushCommand.Create());
+        root.Subcommands.Add(ConvertCommand.Create());
+        root.Subcommands.Add(BenchCommand.Create());
+        return root;
+    }
+
+    /// <summary>
+    /// Runs a command line. Ctrl+C and SIGTERM cancel the running verb, which then saves what it has (a checkpoint, the
+    /// rows buffered for a shard) and exits. System.CommandLine's default gives it 2 s before ending the process anyway,
+    /// less than one PPO iteration on Humanoid, so a stopped training lost everything since its last periodic save; 30 s
+    /// is the grace period Kubernetes and Slurm give a job before they kill it.
+    /// </summary>
+    public static Task<int> RunAsync(string[] args) =>
+        Create().Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(30) });
+}
