@@ -16,7 +16,7 @@ internal static class EnvCommand
         var task = new Argument<string>("task") { Description = "A task with an environment, e.g. mujoco-hopper (or its gymnasium id, Hopper-v4)." };
         var seed = new Option<ulong>("--seed") { Description = "Seed of the reset and of the random actions.", DefaultValueFactory = _ => 0 };
         var steps = new Option<int>("--steps") { Description = "Random steps to show (the rollout stops early if the episode ends).", DefaultValueFactory = _ => 10 };
-        var render = new Option<FileInfo?>("--render") { Description = "BabyAI: save a picture (PNG) of the state after the rollout." };
+        var render = new Option<FileInfo?>("--render") { Description = "Save a picture (PNG) of the state after the rollout, for environments that picture themselves (BabyAI)." };
         var json = new Option<bool>("--json") { Description = "Print one JSON document on stdout." };
         var command = new Command("env",
             "Show an environment: its spaces, time limit and physics step, then a short rollout of uniform random actions " +
@@ -33,9 +33,9 @@ internal static class EnvCommand
             var rollout = Rollout(environment, result.GetValue(seed), count);
             if (result.GetValue(render) is { } picture)
             {
-                if (environment is not Jat.Environments.BabyAI.World.MiniGridWorld world)
-                    throw new ArgumentException("--render draws BabyAI levels; MuJoCo rendering needs an OpenGL context Jat does not use.");
-                GridPicture.Save(world, picture.FullName);
+                if (environment is not IRenderable renderable)
+                    throw new ArgumentException($"--render draws environments that picture themselves (BabyAI); {environment.Spec.Task} does not (MuJoCo rendering needs an OpenGL context Jat does not use).");
+                Picture.SavePng(renderable.Render(), picture.FullName);
                 Console.Error.WriteLine($"jat: saved {picture.FullName}");
             }
             if (result.GetValue(json))
@@ -128,22 +128,34 @@ internal static class EnvCommand
         Terminal.Out.WriteLine($"return over {rollout.Count - 1} random step(s): {rollout.Sum(r => r.Reward).ToString("0.000", CultureInfo.InvariantCulture)}");
     }
 
-    /// <summary>BabyAI: the mission, the grid after the rollout, and each step's action and reward.</summary>
+    /// <summary>A discrete task: what an observation holds, each step's action and reward, and the state as the environment shows it.</summary>
     private static void PrintDiscrete(IEnvironment environment, List<RolloutStep> rollout)
     {
         var spec = environment.Spec;
-        string[] names = ["left", "right", "forward", "pickup", "drop", "toggle", "done"];
-        Terminal.Out.WriteLine($"  observation  direction + 7×7×3 view ({spec.Observation.DiscreteSize} ints) and the mission");
-        Terminal.Out.WriteLine($"  action       one of {((DiscreteActions)spec.Actions).Count}: {string.Join(", ", names)}");
+        var actions = (DiscreteActions)spec.Actions;
+        var layout = spec.Observation;
+        List<string> parts = [];
+        if (layout.DiscreteSize > 0)
+            parts.Add($"{layout.DiscreteSize} ints");
+        if (layout.ContinuousSize > 0)
+            parts.Add($"{layout.ContinuousSize} float64");
+        if (layout.Image is { } image)
+            parts.Add($"a {image.Height}×{image.Width}×{image.Channels} image");
+        if (layout.HasText)
+            parts.Add("text");
+        Terminal.Out.WriteLine($"  observation  {string.Join(" and ", parts)}");
+        Terminal.Out.WriteLine($"  action       one of {actions.Count}" +
+            (actions.Names is { } names ? $": {string.Join(", ", names)}" : ""));
         Terminal.Out.WriteLine($"  time limit   {spec.MaxEpisodeSteps} steps");
-        Terminal.Out.WriteLine($"  mission      {environment.Observation.Text}");
+        if (layout.HasText)
+            Terminal.Out.WriteLine($"  text         {environment.Observation.Text}");
         var table = new Table().Border(TableBorder.Simple).AddColumns("step", "action", "reward", "end");
         foreach (var row in rollout.Skip(1))
-            table.AddRow($"{row.Step}", names[(int)row.Action[0]], row.Reward.ToString("0.000", CultureInfo.InvariantCulture),
+            table.AddRow($"{row.Step}", actions.NameOf((int)row.Action[0]), row.Reward.ToString("0.000", CultureInfo.InvariantCulture),
                 row.Terminated ? "terminated" : row.Truncated ? "truncated" : "");
         Terminal.Out.Write(table);
-        if (environment is Jat.Environments.BabyAI.World.MiniGridWorld world)
-            Terminal.Out.WriteLine(Markup.Escape(Jat.Environments.BabyAI.GridText.Render(world)));
+        if ((environment as IRenderable)?.RenderText() is { } text)
+            Terminal.Out.WriteLine(Markup.Escape(text));
     }
 
     private static string Range(IReadOnlyList<double> bounds) =>

@@ -10,9 +10,9 @@ namespace Jat.Converters.OkVqa;
 
 /// <summary>The OK-VQA files and the COCO 2014 images they point to.</summary>
 /// <param name="Images">folders and/or zips; see <see cref="CocoImages.Open"/></param>
-internal sealed record OkVqaInputs(string TrainQuestions, string TrainAnnotations, string ValQuestions, string ValAnnotations, IReadOnlyList<string> Images);
+public sealed record OkVqaInputs(string TrainQuestions, string TrainAnnotations, string ValQuestions, string ValAnnotations, IReadOnlyList<string> Images);
 
-internal sealed record OkVqaOptions
+public sealed record OkVqaOptions
 {
     public ShardWriterOptions? Writer { get; init; }
 
@@ -27,7 +27,7 @@ internal sealed record OkVqaOptions
 }
 
 /// <summary>How far a conversion has gone in the split being written.</summary>
-internal readonly record struct OkVqaProgress(string Split, long Questions, long TotalQuestions, long Rows);
+public readonly record struct OkVqaProgress(string Split, long Questions, long TotalQuestions, long Rows);
 
 /// <summary>
 /// <c>jat convert ok-vqa</c>: one row per OK-VQA question, in question order, as JAT built it (reference §3.3):
@@ -38,7 +38,7 @@ internal readonly record struct OkVqaProgress(string Split, long Questions, long
 /// The resume cursor is the question's index in its questions file. A question is skipped, and counted by reason,
 /// when it has no annotation or no answer, or its image is missing, damaged or not an image.
 /// </remarks>
-internal static class OkVqaConverter
+public static class OkVqaConverter
 {
     public const string Provenance = "OK-VQA v1.1 questions and annotations (train2014 → train, val2014 → test) with COCO 2014 images, 352 px JPEG q75";
 

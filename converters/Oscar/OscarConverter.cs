@@ -8,7 +8,7 @@ using Jat.Schema.Tasks;
 
 namespace Jat.Converters.Oscar;
 
-internal sealed record OscarOptions
+public sealed record OscarOptions
 {
     /// <summary>The quality annotations OSCAR 22.01 and 23.01 set (reference §2.1).</summary>
     public static readonly IReadOnlyList<string> KnownAnnotations = ["tiny", "short_sentences", "header", "footer", "noisy", "adult"];
@@ -32,7 +32,7 @@ internal sealed record OscarOptions
 }
 
 /// <summary>How far a conversion has gone: documents read, rows written, input bytes consumed of all.</summary>
-internal readonly record struct OscarProgress(long Documents, long Rows, int File, int Files, long InputBytes, long InputLength);
+public readonly record struct OscarProgress(long Documents, long Rows, int File, int Files, long InputBytes, long InputLength);
 
 /// <summary>
 /// <c>jat convert oscar</c>: one row per OSCAR document, <c>{"text": content}</c>, from OSCAR 2019 text, 22.01
@@ -43,7 +43,7 @@ internal readonly record struct OscarProgress(long Documents, long Rows, int Fil
 /// The resume cursor is <c>&lt;file index&gt;:&lt;line&gt;</c> of the last committed document. Files before the
 /// cursor's are not opened again; in its file, the lines before it are only counted.
 /// </remarks>
-internal static class OscarConverter
+public static class OscarConverter
 {
     public static async Task<ConversionReport> ConvertAsync(IReadOnlyList<string> inputs, string root, OscarOptions options,
         IProgress<OscarProgress>? progress = null, CancellationToken ct = default)

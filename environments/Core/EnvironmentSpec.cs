@@ -26,5 +26,10 @@ public sealed record ContinuousActions(IReadOnlyList<double> Low, IReadOnlyList<
     public int Size => Low.Count;
 }
 
-/// <summary>Integers in <c>[0, Count)</c>.</summary>
-public sealed record DiscreteActions(int Count) : ActionSpace;
+/// <summary>Integers in <c>[0, Count)</c>; <see cref="Names"/> says what each does, where the original names them.</summary>
+public sealed record DiscreteActions(int Count, IReadOnlyList<string>? Names = null) : ActionSpace
+{
+    /// <summary>The name of an action, or its number.</summary>
+    public string NameOf(int action) =>
+        Names is { } names && action >= 0 && action < names.Count ? names[action] : action.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}

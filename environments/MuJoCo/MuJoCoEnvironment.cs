@@ -61,10 +61,10 @@ public abstract class MuJoCoEnvironment : IContinuousEnvironment
 
     internal MjSimulation Simulation { get; }
 
-    internal int FrameSkip { get; }
+    public int FrameSkip { get; }
 
     /// <summary>The name of the model file this environment runs (<c>hopper</c> for <c>hopper.xml</c>).</summary>
-    internal string ModelName { get; }
+    public string ModelName { get; }
 
     /// <summary>The state right after the model was compiled, which the reset noise is added to.</summary>
     private protected ReadOnlySpan<double> InitQpos => _initQpos;

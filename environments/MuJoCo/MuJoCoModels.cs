@@ -6,7 +6,7 @@ namespace Jat.Environments.MuJoCo;
 /// The MJCF models Jat ships, embedded in the assembly and compiled on demand. <c>JAT_MUJOCO_MODELS</c> may name a
 /// folder of <c>&lt;name&gt;.xml</c> files to use instead, to try a modified model without rebuilding.
 /// </summary>
-internal static class MuJoCoModels
+public static class MuJoCoModels
 {
     public static MjSimulation Load(string name) => MjSimulation.LoadText(Text(name), name);
 

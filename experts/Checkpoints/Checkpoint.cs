@@ -10,7 +10,7 @@ namespace Jat.Experts.Checkpoints;
 /// (task, algorithm, settings, layouts, normalisation statistics), a newline, then the network's weights in
 /// TorchSharp's format. <c>head -c</c> on the file shows everything but the weights.
 /// </summary>
-internal sealed class Checkpoint : IDisposable
+public sealed class Checkpoint : IDisposable
 {
     private const string Magic = "JAT-EXPERT";
 

@@ -13,7 +13,7 @@ namespace Jat.Experts.Checkpoints;
 /// <param name="ObservationStatistics">Running statistics of the observation vector, when the policy normalises it.</param>
 /// <param name="ReturnStatistics">Running statistics of returns, when values were learnt normalised (PPO).</param>
 /// <param name="EnvironmentSteps">Environment steps taken in training when this was saved.</param>
-internal sealed record CheckpointHeader(
+public sealed record CheckpointHeader(
     string Task,
     AlgorithmSettings Settings,
     FeatureLayout Features,

@@ -1,4 +1,4 @@
 namespace Jat.Experts.Normalization;
 
 /// <summary>The saved form of <see cref="RunningStatistics"/>, as it appears in a checkpoint's header.</summary>
-internal sealed record StatisticsSnapshot(double Count, double[] Mean, double[] Variance);
+public sealed record StatisticsSnapshot(double Count, double[] Mean, double[] Variance);

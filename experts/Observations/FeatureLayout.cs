@@ -7,7 +7,7 @@ namespace Jat.Experts.Observations;
 /// floats) and a bag of words of the text part, plus the image part as bytes when there is one.
 /// </summary>
 /// <param name="TextBuckets">Width of the hashed bag of words for the text part; 0 ignores the text.</param>
-internal sealed record FeatureLayout(int ContinuousSize, int DiscreteSize, int TextBuckets, ImageShape? Image)
+public sealed record FeatureLayout(int ContinuousSize, int DiscreteSize, int TextBuckets, ImageShape? Image)
 {
     /// <summary>The bag of words used for a text part when the settings do not say otherwise.</summary>
     public const int DefaultTextBuckets = 64;

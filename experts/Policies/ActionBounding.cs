@@ -1,7 +1,7 @@
 namespace Jat.Experts.Policies;
 
 /// <summary>How an unbounded Gaussian sample becomes an action within the box.</summary>
-internal enum ActionBounding
+public enum ActionBounding
 {
     /// <summary>Clip to the bounds (Sample Factory, CleanRL).</summary>
     Clip,

@@ -6,7 +6,7 @@ namespace Jat.Experts.Policies;
 /// The action space as a policy sees it: <paramref name="Size"/> bounded floats (<paramref name="Low"/> to
 /// <paramref name="High"/>) when continuous, one choice among <paramref name="Size"/> when discrete.
 /// </summary>
-internal sealed record ActionLayout(bool Continuous, int Size, double[]? Low = null, double[]? High = null)
+public sealed record ActionLayout(bool Continuous, int Size, double[]? Low = null, double[]? High = null)
 {
     public static ActionLayout For(ActionSpace space) => space switch
     {

@@ -1,7 +1,7 @@
 namespace Jat.Experts.Policies;
 
 /// <summary>The nonlinearity between hidden layers.</summary>
-internal enum Activation
+public enum Activation
 {
     Tanh,
     Relu,

@@ -1,7 +1,7 @@
 namespace Jat.Experts.Policies;
 
 /// <summary>How fresh layers get their weights.</summary>
-internal enum Initialization
+public enum Initialization
 {
     /// <summary>Orthogonal weights (gain √2 in hidden layers, a small gain for the output), zero biases, as CleanRL.</summary>
     Orthogonal,

@@ -7,7 +7,7 @@ namespace Jat.Experts.Ppo;
 /// PPO's settings. Defaults follow CleanRL's <c>ppo_continuous_action</c>; the per-family values JAT's experts used
 /// are in <c>Training/hyperparameters.md</c>.
 /// </summary>
-internal sealed record PpoSettings : AlgorithmSettings
+public sealed record PpoSettings : AlgorithmSettings
 {
     public PpoSettings()
     {

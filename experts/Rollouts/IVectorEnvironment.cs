@@ -8,7 +8,7 @@ namespace Jat.Experts.Rollouts;
 /// ended on (needed to bootstrap truncated episodes). Learners depend only on this, so the way copies are stepped
 /// (one thread, blocks across threads, other processes) can change underneath them.
 /// </summary>
-internal interface IVectorEnvironment : IDisposable
+public interface IVectorEnvironment : IDisposable
 {
     EnvironmentSpec Spec { get; }
 

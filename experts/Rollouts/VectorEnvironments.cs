@@ -3,7 +3,7 @@ using Jat.Environments;
 namespace Jat.Experts.Rollouts;
 
 /// <summary>Chooses how N copies are stepped: across threads where the stepper supports the layout, else in turn.</summary>
-internal static class VectorEnvironments
+public static class VectorEnvironments
 {
     public static IVectorEnvironment Create(EnvironmentSpec spec, Func<int, IEnvironment> create, int count, int threads)
     {

@@ -12,7 +12,7 @@ namespace Jat.Experts.Training;
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "algorithm")]
 [JsonDerivedType(typeof(PpoSettings), "ppo")]
 [JsonDerivedType(typeof(DqnSettings), "dqn")]
-internal abstract record AlgorithmSettings
+public abstract record AlgorithmSettings
 {
     /// <summary>Environment steps to train for, counting every copy.</summary>
     public long TotalSteps { get; init; } = 1_000_000;

@@ -1,7 +1,7 @@
 namespace Jat.Experts.Training;
 
 /// <summary>The files of a training directory.</summary>
-internal static class ExpertFiles
+public static class ExpertFiles
 {
     /// <summary>The expert: weights, statistics, task, algorithm and settings.</summary>
     public static string Checkpoint(string directory) => Path.Combine(directory, "expert.jatexpert");

@@ -18,7 +18,7 @@ namespace Jat.Experts.Training;
 /// optimiser's state) every so often, at the end and when cancelled. Run again on the same
 /// directory, it resumes where the last checkpoint left off.
 /// </summary>
-internal static class ExpertTrainer
+public static class ExpertTrainer
 {
     public static ExpertTrainingResult Train(
         ExpertTrainingRequest request, IProgress<TrainingProgress>? progress = null, CancellationToken cancel = default)

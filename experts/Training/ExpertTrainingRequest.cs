@@ -7,7 +7,7 @@ namespace Jat.Experts.Training;
 /// <param name="CreateEnvironment">Makes copy <c>i</c> of the environment.</param>
 /// <param name="Settings">The algorithm and its settings, e.g. from <see cref="HyperparameterTable.For"/>.</param>
 /// <param name="Directory">Where the checkpoint, the optimiser state and the learning curve live.</param>
-internal sealed record ExpertTrainingRequest(
+public sealed record ExpertTrainingRequest(
     EnvironmentSpec Spec, Func<int, IEnvironment> CreateEnvironment, AlgorithmSettings Settings, string Directory)
 {
     /// <summary>Continue from the checkpoint in <see cref="Directory"/> when there is one (its settings win, except the step budget).</summary>

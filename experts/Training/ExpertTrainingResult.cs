@@ -4,7 +4,7 @@ namespace Jat.Experts.Training;
 /// <param name="LastMeanReturn">Mean return of the training episodes of the last iteration that finished any.</param>
 /// <param name="Elapsed">Training time of this run and of those it resumed.</param>
 /// <param name="Timings">Where this run's iterations spent their time, when the learner measures it (PPO).</param>
-internal sealed record ExpertTrainingResult(
+public sealed record ExpertTrainingResult(
     string CheckpointPath, string LearningCurvePath, long Steps, long Episodes, double? LastMeanReturn, TimeSpan Elapsed,
     LearnerTimings? Timings = null)
 {

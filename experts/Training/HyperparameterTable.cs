@@ -9,7 +9,7 @@ namespace Jat.Experts.Training;
 /// The per-family settings of <c>Training/hyperparameters.md</c>, a Markdown file people read and this type parses:
 /// which algorithm trains each family's experts, and the value of every listed setting per family.
 /// </summary>
-internal static class HyperparameterTable
+public static class HyperparameterTable
 {
     private static readonly Lazy<string> Markdown = new(() =>
     {

@@ -10,7 +10,7 @@ namespace Jat.Experts.Training;
 /// ranges written in a small built-in pixel font (digits, '-', '.', 'k', 'M'), so no font library is needed.
 /// Horizontal dashed lines mark the random and expert scores of JAT's table when given.
 /// </summary>
-internal static class LearningCurvePlot
+public static class LearningCurvePlot
 {
     private const int Width = 800;
     private const int Height = 480;

@@ -10,6 +10,13 @@ namespace Jat.Environments.BabyAI.Bot;
 /// </summary>
 public sealed class BabyAIBotActorSource : IActorSource
 {
+    /// <summary>
+    /// JAT's limit for the bot's episodes: one still running after this many steps was discarded (JAT raised on the
+    /// 1,001st). The dataset's rule is BabyAI's split rule in Jat.Schema, which collection follows; a test keeps the two
+    /// equal.
+    /// </summary>
+    public const int StepLimit = 1000;
+
     public string Description => "the BabyAI bot (JAT's expert for BabyAI), one replan per step";
 
     /// <summary>

@@ -44,11 +44,8 @@ internal sealed record BabyAIBotEpisodeResult(
 /// </summary>
 internal static class BabyAIBotEpisode
 {
-    /// <summary>
-    /// JAT's limit: an episode still running after this many steps was discarded. The dataset's rule is BabyAI's split
-    /// rule in Jat.Schema, which collection follows; a test keeps the two equal.
-    /// </summary>
-    public const int MaxSteps = 1000;
+    /// <summary>JAT's limit: an episode still running after this many steps was discarded.</summary>
+    public const int MaxSteps = BabyAIBotActorSource.StepLimit;
 
     /// <param name="actions">Receives the actions chosen, if given.</param>
     public static BabyAIBotEpisodeResult Play(RoomGridLevel level, ulong seed, List<int>? actions = null)

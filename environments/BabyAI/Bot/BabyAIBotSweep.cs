@@ -15,20 +15,20 @@ namespace Jat.Environments.BabyAI.Bot;
 /// <param name="MostPlansInOneReplan">The most subgoal plans one replan needed, in episodes that did not loop (the
 /// loop guard's headroom); <paramref name="LargestGrowthInOneReplan"/> and <paramref name="DeepestStack"/> likewise.</param>
 /// <param name="Failures">The first few episodes the bot could not play, for diagnosis.</param>
-internal sealed record BabyAIBotSweepRow(
+public sealed record BabyAIBotSweepRow(
     string Task, string EnvId, int Episodes, int Kept, int Succeeded, double SuccessRate, int Looped, int Crashed,
     int TooLong, double DroppedRate, double MeanReturn, double? JatExpertMean, double? ReturnRatio, double MeanLength,
     int LongestEpisode, double BotStepsPerSecond, int MostPlansInOneReplan, int LargestGrowthInOneReplan, int DeepestStack,
     IReadOnlyList<(ulong Seed, BotFailure Failure)> Failures);
 
 /// <summary>Progress of a sweep: a level finished.</summary>
-internal sealed record BabyAIBotSweepProgress(int LevelsDone, int Levels, BabyAIBotSweepRow Row);
+public sealed record BabyAIBotSweepProgress(int LevelsDone, int Levels, BabyAIBotSweepRow Row);
 
 /// <summary>
 /// Runs the bot over many seeds of many levels and sums up each level, beside JAT's expert score. Each episode gets a
 /// new level instance (as the reference traces were recorded); results do not depend on the thread count.
 /// </summary>
-internal static class BabyAIBotSweep
+public static class BabyAIBotSweep
 {
     private const int FailuresKept = 5;
 

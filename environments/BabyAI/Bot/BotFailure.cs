@@ -1,7 +1,7 @@
 namespace Jat.Environments.BabyAI.Bot;
 
 /// <summary>How the original bot fails to give an action.</summary>
-internal enum BotFailureKind
+public enum BotFailureKind
 {
     /// <summary>It would replan forever (its plan keeps growing inside one <c>replan</c>); JAT's 20 ms limit cut it.</summary>
     Looped,
@@ -11,4 +11,4 @@ internal enum BotFailureKind
 }
 
 /// <summary>Why the bot gave no action at replan number <paramref name="Replan"/> (0 for the first step).</summary>
-internal sealed record BotFailure(BotFailureKind Kind, int Replan, string Message);
+public sealed record BotFailure(BotFailureKind Kind, int Replan, string Message);

@@ -10,6 +10,9 @@ namespace Jat.Environments.BabyAI.Levels;
 /// </summary>
 internal abstract class RoomGridLevel : RoomGrid, IDiscreteEnvironment
 {
+    /// <summary>MiniGrid's seven actions, in order.</summary>
+    private static readonly string[] ActionNames = ["left", "right", "forward", "pickup", "drop", "toggle", "done"];
+
     /// <summary>JAT's observation: the direction and the 7×7×3 view.</summary>
     public static ObservationLayout Layout { get; } = new(ContinuousSize: 0, DiscreteSize: 148, HasText: true);
 
@@ -26,7 +29,7 @@ internal abstract class RoomGridLevel : RoomGrid, IDiscreteEnvironment
     {
         _fixedMaxSteps = fixedMaxSteps;
         var longest = fixedMaxSteps ?? mostNavigations * roomSize * roomSize * numRows * numCols;
-        Spec = new EnvironmentSpec(task, envId, Layout, new DiscreteActions(7), longest);
+        Spec = new EnvironmentSpec(task, envId, Layout, new DiscreteActions(7, ActionNames), longest);
         Observation = new Observation(Layout);
     }
 

@@ -8,7 +8,7 @@ namespace Jat.Environments.BabyAI.World;
 /// rules, the step limit, the success reward, the egocentric view, and the random draws level generators make. Every
 /// draw goes through numpy's generator with the bounds MiniGrid uses, so a seeded reset lays out what MiniGrid does.
 /// </summary>
-internal abstract class MiniGridWorld
+internal abstract class MiniGridWorld : IRenderable
 {
     private NumpyGenerator? _random;
 
@@ -275,4 +275,9 @@ internal abstract class MiniGridWorld
         }
         return position;
     }
+
+    /// <summary>MiniGrid's look: one 32-pixel tile per cell, the agent as a red triangle.</summary>
+    public RgbImage Render() => GridPicture.Draw(this);
+
+    public string? RenderText() => GridText.Render(this);
 }

@@ -8,7 +8,7 @@ namespace Jat.Environments.MuJoCo.Native;
 /// over MuJoCo's own memory, so reading and writing them allocates nothing; both structs are freed on dispose (or by
 /// the finalizer if a caller forgets).
 /// </summary>
-internal sealed unsafe class MjSimulation : IDisposable
+public sealed unsafe class MjSimulation : IDisposable
 {
     private readonly ModelHandle _model;
     private readonly DataHandle _data;

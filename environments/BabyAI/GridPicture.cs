@@ -1,8 +1,6 @@
 using Jat.Environments.BabyAI.World;
-using SixLabors.ImageSharp;
-using SixLabors.ImageSharp.PixelFormats;
 
-namespace Jat.Cli.Presentation;
+namespace Jat.Environments.BabyAI;
 
 /// <summary>
 /// A picture of a BabyAI state in MiniGrid's look: one tile per cell, objects in their colours (walls grey, balls round,
@@ -13,10 +11,10 @@ internal static class GridPicture
 {
     private const int Tile = 32;
 
-    public static void Save(MiniGridWorld world, string path)
+    public static RgbImage Draw(MiniGridWorld world)
     {
         var grid = world.Grid;
-        using var image = new Image<Rgb24>(grid.Width * Tile, grid.Height * Tile, new Rgb24(0, 0, 0));
+        var image = new Canvas(grid.Width * Tile, grid.Height * Tile);
         for (var y = 0; y < grid.Height; y++)
         {
             for (var x = 0; x < grid.Width; x++)
@@ -26,10 +24,31 @@ internal static class GridPicture
             }
         }
         Agent(image, world.AgentPosition.X * Tile, world.AgentPosition.Y * Tile, world.AgentDirection);
-        image.SaveAsPng(path);
+        return new RgbImage(image.Width, image.Height, image.Pixels);
     }
 
-    private static void Draw(Image<Rgb24> image, int left, int top, WorldObject? cell)
+    private readonly record struct Rgb24(byte R, byte G, byte B);
+
+    /// <summary>Width × height pixels, three bytes each, row after row.</summary>
+    private sealed class Canvas(int width, int height)
+    {
+        public int Width => width;
+
+        public int Height => height;
+
+        public byte[] Pixels { get; } = new byte[width * height * 3];
+
+        public Rgb24 this[int x, int y]
+        {
+            set
+            {
+                var at = ((y * width) + x) * 3;
+                (Pixels[at], Pixels[at + 1], Pixels[at + 2]) = (value.R, value.G, value.B);
+            }
+        }
+    }
+
+    private static void Draw(Canvas image, int left, int top, WorldObject? cell)
     {
         if (cell is null)
             return;
@@ -68,7 +87,7 @@ internal static class GridPicture
         }
     }
 
-    private static void Agent(Image<Rgb24> image, int left, int top, int direction) =>
+    private static void Agent(Canvas image, int left, int top, int direction) =>
         Fill(image, left, top, (u, v) =>
         {
             // A triangle pointing right (+x), turned to the agent's direction.
@@ -76,7 +95,7 @@ internal static class GridPicture
             return a is >= 5 and <= 27 && Math.Abs(b - 16) <= (27 - a) * 11 / 22;
         }, new Rgb24(255, 0, 0));
 
-    private static void Fill(Image<Rgb24> image, int left, int top, Func<int, int, bool> inside, Rgb24 color)
+    private static void Fill(Canvas image, int left, int top, Func<int, int, bool> inside, Rgb24 color)
     {
         for (var v = 0; v < Tile; v++)
             for (var u = 0; u < Tile; u++)
@@ -84,7 +103,7 @@ internal static class GridPicture
                     image[left + u, top + v] = color;
     }
 
-    private static void Outline(Image<Rgb24> image, int left, int top, Rgb24 color)
+    private static void Outline(Canvas image, int left, int top, Rgb24 color)
     {
         for (var i = 0; i < Tile; i++)
         {
