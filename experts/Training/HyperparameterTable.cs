@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Reflection;
+using Jat.Environments;
 using Jat.Experts.Dqn;
 using Jat.Experts.Ppo;
 
@@ -23,13 +24,13 @@ public static class HyperparameterTable
     public static IReadOnlyList<string> Families => [.. Algorithms(Markdown.Value).Keys];
 
     /// <summary>
-    /// The settings for a task such as <c>mujoco-hopper</c>: its family's (the family is the part before the first
-    /// dash), with the task's own changes from the table's "Per-task changes" section applied.
+    /// The settings for a task such as <c>mujoco-hopper</c>: its environment family's (a task Jat has no environment
+    /// for yet is read by the part of its name before the first dash), with the task's own changes from the table's "Per-task changes" section applied.
     /// </summary>
     public static AlgorithmSettings For(string task)
     {
         ArgumentException.ThrowIfNullOrEmpty(task);
-        var family = task.Split('-')[0];
+        var family = EnvironmentCatalog.Find(task)?.Family.Name ?? task.Split('-')[0];
         var settings = Parse(Markdown.Value, family)
             ?? throw new ArgumentException(
                 $"No expert settings for the family '{family}' of '{task}'. Families: {string.Join(", ", Families)}.", nameof(task));
