@@ -41,7 +41,8 @@ internal sealed class ParquetFileWriter : IDisposable
     /// Writes what the leaves hold as one row group of <paramref name="rows"/> rows at the end of
     /// <paramref name="file"/>: empty, or a complete Parquet file (whose footer is replaced).
     /// </summary>
-    public void AppendRowGroup(FileStream file, long rows)
+    /// <returns>the file's new tail (footer, its length, the magic), for <see cref="RestoreTail"/> after a crash</returns>
+    public byte[] AppendRowGroup(FileStream file, long rows)
     {
         var earlier = StartAppending(file);
         var start = file.Position;
@@ -50,7 +51,20 @@ internal sealed class ParquetFileWriter : IDisposable
             chunks.Add(leaf.WriteChunk(file, file.Position));
         var group = new ByteBuffer(256 + 128 * chunks.Count);
         WriteRowGroup(new ThriftCompactWriter(group), chunks, rows, start, earlier.RowGroupCount);
-        WriteFooter(file, earlier.Rows + rows, earlier.RowGroupCount + 1, [.. earlier.RowGroupBytes, .. group.Written]);
+        return WriteFooter(file, earlier.Rows + rows, earlier.RowGroupCount + 1, [.. earlier.RowGroupBytes, .. group.Written]);
+    }
+
+    /// <summary>
+    /// Makes <paramref name="file"/> the complete Parquet file it was when <see cref="AppendRowGroup"/> returned
+    /// <paramref name="tail"/>: its row groups end at <paramref name="dataEnd"/>; what a later, unfinished append wrote
+    /// after them goes.
+    /// </summary>
+    public static void RestoreTail(FileStream file, long dataEnd, ReadOnlySpan<byte> tail)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        file.SetLength(dataEnd);
+        file.Seek(0, SeekOrigin.End);
+        file.Write(tail);
     }
 
     /// <summary>Hands the leaves' buffers back to <see cref="WriterMemory"/>; the writer is not used again.</summary>
@@ -93,7 +107,7 @@ internal sealed class ParquetFileWriter : IDisposable
         return footer;
     }
 
-    private void WriteFooter(FileStream file, long rows, int rowGroupCount, ReadOnlySpan<byte> rowGroups)
+    private byte[] WriteFooter(FileStream file, long rows, int rowGroupCount, ReadOnlySpan<byte> rowGroups)
     {
         _footer.Clear();
         var thrift = new ThriftCompactWriter(_footer);
@@ -123,6 +137,7 @@ internal sealed class ParquetFileWriter : IDisposable
         BinaryPrimitives.WriteInt32LittleEndian(end, _footer.Length);
         Magic.CopyTo(end[4..]);
         file.Write(end);
+        return [.. _footer.Written, .. end];
     }
 
     private static void WriteRowGroup(ThriftCompactWriter thrift, IReadOnlyList<ColumnChunkMetadata> chunks, long rows, long start, int ordinal)

@@ -198,10 +198,10 @@ public sealed partial class ShardWriter : IAsyncDisposable
             await using (var file = new FileStream(path, open is null ? FileMode.Create : FileMode.Open, FileAccess.ReadWrite,
                 FileShare.None, bufferSize: 0))
             {
-                _file.AppendRowGroup(file, _bufferedRows);
+                var written = _file.AppendRowGroup(file, _bufferedRows);
                 file.Flush(_options.Durable);
                 length = file.Length;
-                tail = Convert.ToBase64String(ReadTail(file));
+                tail = Convert.ToBase64String(written);
             }
             var committed = new OpenShard(index, (open?.Rows ?? 0) + _bufferedRows, (open?.RowGroups ?? 0) + 1, length, tail,
                 _bufferedCursor ?? _manifest.Cursor);
@@ -245,20 +245,6 @@ public sealed partial class ShardWriter : IAsyncDisposable
     {
         var open = manifest.Open!;
         return manifest with { Shards = [.. manifest.Shards, new SealedShard(open.Index, open.Rows, open.FileBytes, open.Cursor)], Open = null };
-    }
-
-    /// <summary>The footer, its length and the closing magic: the last bytes of a complete Parquet file.</summary>
-    private static byte[] ReadTail(FileStream file)
-    {
-        Span<byte> end = stackalloc byte[8];
-        file.Seek(-8, SeekOrigin.End);
-        file.ReadExactly(end);
-        if (!end[4..].SequenceEqual("PAR1"u8))
-            throw new InvalidDataException($"{file.Name} does not end as a Parquet file");
-        var tail = new byte[BinaryPrimitives.ReadInt32LittleEndian(end) + 8];
-        file.Seek(-tail.Length, SeekOrigin.End);
-        file.ReadExactly(tail);
-        return tail;
     }
 
     /// <summary>Reads or starts the manifest, and brings the files on disk back to what it says.</summary>
@@ -310,9 +296,7 @@ public sealed partial class ShardWriter : IAsyncDisposable
             return manifest with { Rows = manifest.Rows - open.Rows, Open = null };
         }
         using var file = new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.None);
-        file.SetLength(dataEnd);
-        file.Seek(0, SeekOrigin.End);
-        file.Write(tail);
+        ParquetFileWriter.RestoreTail(file, dataEnd, tail);
         file.Flush(true);
         return manifest;
     }
