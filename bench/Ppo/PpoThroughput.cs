@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using Jat.Environments;
 using Jat.Environments.Acting;
+using Jat.Environments.Vector;
 using Jat.Experts.Ppo;
-using Jat.Experts.Rollouts;
 using Jat.Experts.Training;
 
 namespace Jat.Benchmarks.Ppo;
@@ -79,7 +79,7 @@ public static class PpoThroughput
     private static (long Steps, double Seconds) StepBare(
         EnvironmentSpec spec, Func<int, IEnvironment> create, int copies, int threads, long steps, int seed, CancellationToken cancel)
     {
-        using var environments = VectorEnvironments.Create(spec, create, copies, threads);
+        using var environments = new VectorEnvironment(create, copies, threads);
         var policy = new RandomPolicy(spec.Actions, (ulong)seed);
         var continuous = spec.Actions is ContinuousActions;
         var width = spec.Actions is ContinuousActions box ? box.Size : 1;

@@ -1,7 +1,7 @@
+using Jat.Environments.Vector;
 using Jat.Experts.Checkpoints;
 using Jat.Experts.Observations;
 using Jat.Experts.Policies;
-using Jat.Experts.Rollouts;
 using Jat.Experts.Torch;
 using Jat.Experts.Training;
 using TorchSharp;
@@ -23,7 +23,7 @@ internal sealed class DqnLearner : ILearner
     private readonly DqnSettings _settings;
     private readonly FeatureLayout _features;
     private readonly ActionLayout _actions;
-    private readonly IVectorEnvironment _environments;
+    private readonly VectorEnvironment _environments;
     private readonly Device _device;
     private readonly ObservationEncoder _encoder;
     private readonly QNetwork _online;
@@ -46,7 +46,7 @@ internal sealed class DqnLearner : ILearner
     private long _nextTargetUpdate;
 
     public DqnLearner(
-        DqnSettings settings, FeatureLayout features, ActionLayout actions, IVectorEnvironment environments, Device device,
+        DqnSettings settings, FeatureLayout features, ActionLayout actions, VectorEnvironment environments, Device device,
         Checkpoint? resume = null)
     {
         ArgumentNullException.ThrowIfNull(settings);

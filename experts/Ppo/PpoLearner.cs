@@ -1,9 +1,9 @@
 using System.Diagnostics;
+using Jat.Environments.Vector;
 using Jat.Experts.Checkpoints;
 using Jat.Experts.Normalization;
 using Jat.Experts.Observations;
 using Jat.Experts.Policies;
-using Jat.Experts.Rollouts;
 using Jat.Experts.Torch;
 using Jat.Experts.Training;
 using TorchSharp;
@@ -24,7 +24,7 @@ internal sealed class PpoLearner : ILearner
     private readonly PpoSettings _settings;
     private readonly FeatureLayout _features;
     private readonly ActionLayout _actions;
-    private readonly IVectorEnvironment _environments;
+    private readonly VectorEnvironment _environments;
     private readonly Device _device;
     private readonly ObservationEncoder _encoder;
     private readonly ActorCritic _network;
@@ -55,7 +55,7 @@ internal sealed class PpoLearner : ILearner
     private long _totalTicks;
 
     public PpoLearner(
-        PpoSettings settings, FeatureLayout features, ActionLayout actions, IVectorEnvironment environments, Device device,
+        PpoSettings settings, FeatureLayout features, ActionLayout actions, VectorEnvironment environments, Device device,
         Checkpoint? resume = null)
     {
         ArgumentNullException.ThrowIfNull(settings);

@@ -1,11 +1,11 @@
 using System.Diagnostics;
 using System.Text;
+using Jat.Environments.Vector;
 using Jat.Experts.Checkpoints;
 using Jat.Experts.Dqn;
 using Jat.Experts.Observations;
 using Jat.Experts.Policies;
 using Jat.Experts.Ppo;
-using Jat.Experts.Rollouts;
 using Jat.Experts.Torch;
 using static TorchSharp.torch;
 
@@ -47,8 +47,8 @@ public static class ExpertTrainer
         var device = TorchDevices.Choose(request.Device);
         var features = resume?.Header.Features ?? FeatureLayout.For(spec.Observation, settings.TextBuckets);
         var actions = resume?.Header.Actions ?? ActionLayout.For(spec.Actions);
-        using var environments = VectorEnvironments.Create(
-            spec, request.CreateEnvironment, settings.Environments, Math.Max(1, request.EnvironmentThreads));
+        using var environments = new VectorEnvironment(
+            request.CreateEnvironment, settings.Environments, Math.Max(1, request.EnvironmentThreads));
         using ILearner learner = settings switch
         {
             PpoSettings ppo => new PpoLearner(ppo, features, actions, environments, device, resume),
