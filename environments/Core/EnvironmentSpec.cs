@@ -29,6 +29,11 @@ public sealed record ContinuousActions(IReadOnlyList<double> Low, IReadOnlyList<
 /// <summary>Integers in <c>[0, Count)</c>; <see cref="Names"/> says what each does, where the original names them.</summary>
 public sealed record DiscreteActions(int Count, IReadOnlyList<string>? Names = null) : ActionSpace
 {
+    /// <summary>Two spaces are equal when they have the same count; names only describe the actions.</summary>
+    public bool Equals(DiscreteActions? other) => other is not null && Count == other.Count;
+
+    public override int GetHashCode() => Count;
+
     /// <summary>The name of an action, or its number.</summary>
     public string NameOf(int action) =>
         Names is { } names && action >= 0 && action < names.Count ? names[action] : action.ToString(System.Globalization.CultureInfo.InvariantCulture);

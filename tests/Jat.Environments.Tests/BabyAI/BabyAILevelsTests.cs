@@ -46,6 +46,7 @@ public sealed class BabyAILevelsTests
         Assert.Equal("BabyAI-GoToLocal-v0", level.Spec.EnvId);
         Assert.Equal(new ObservationLayout(0, 148, true), level.Spec.Observation);
         Assert.Equal(new DiscreteActions(7), level.Spec.Actions);
+        Assert.Equal("forward", ((DiscreteActions)level.Spec.Actions).NameOf(2));
         Assert.Equal(64, level.Spec.MaxEpisodeSteps);
         Assert.Equal(148, level.Observation.Discrete.Length);
         Assert.IsAssignableFrom<IDiscreteEnvironment>(level);
