@@ -4,8 +4,8 @@ using Jat.Experts.Normalization;
 using Jat.Experts.Observations;
 using Jat.Experts.Policies;
 using Jat.Experts.Rollouts;
-using Jat.Experts.Torch;
 using Jat.Experts.Training;
+using Jat.Torch;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -310,7 +310,7 @@ internal sealed class PpoLearner : ILearner
                 var batchAdvantages = advantageTensor.index_select(0, index);
                 if (_settings.NormalizeAdvantages && _settings.MinibatchSize > 1)
                 {
-                    // Scalars held, not inline: see Torch/AdamOptimizer on libtorch reading a finalised temporary.
+                    // Scalars held, not inline: see Jat.Torch.AdamOptimizer on libtorch reading a finalised temporary.
                     batchAdvantages = (batchAdvantages - batchAdvantages.mean()) / batchAdvantages.std().add(_advantageEpsilon, HeldScalars.One);
                 }
                 var terms = PpoLoss.Compute(

@@ -6,7 +6,7 @@ using Jat.Experts.Observations;
 using Jat.Experts.Policies;
 using Jat.Experts.Ppo;
 using Jat.Experts.Rollouts;
-using Jat.Experts.Torch;
+using Jat.Torch;
 using static TorchSharp.torch;
 
 namespace Jat.Experts.Training;
