@@ -58,7 +58,7 @@ internal static class ExpertTrainer
         if (resume is not null && File.Exists(optimizerPath))
         {
             using var reader = new BinaryReader(File.OpenRead(optimizerPath), Encoding.UTF8);
-            learner.LoadOptimizer(reader);
+            learner.Optimizer.Load(reader);
         }
 
         using var evaluation = settings.EvaluateEvery > 0
@@ -123,7 +123,7 @@ internal static class ExpertTrainer
         var temporary = optimizerPath + ".partial";
         using (var writer = new BinaryWriter(File.Create(temporary), Encoding.UTF8))
         {
-            learner.SaveOptimizer(writer);
+            learner.Optimizer.Save(writer);
         }
         File.Move(temporary, optimizerPath, overwrite: true);
     }
