@@ -20,6 +20,17 @@ public sealed class Checkpoint : IDisposable
         Network = network ?? throw new ArgumentNullException(nameof(network));
     }
 
+    /// <summary>
+    /// The policy as <paramref name="network"/> stands: a fresh CPU network of the kind <paramref name="header"/> names,
+    /// with its weights copied in, so that a learner goes on training its own (on any device) while the copy is saved
+    /// or plays.
+    /// </summary>
+    public static Checkpoint Of(CheckpointHeader header, nn.Module network)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        return new Checkpoint(header, PolicyNetworks.Create(header, network));
+    }
+
     public CheckpointHeader Header { get; }
 
     /// <summary>The network (<see cref="Policies.ActorCritic"/> for PPO, <see cref="Policies.QNetwork"/> for DQN), on the CPU.</summary>

@@ -8,6 +8,29 @@ namespace Jat.Experts.Checkpoints;
 /// <summary>Builds the freshly initialised network a checkpoint header describes.</summary>
 internal static class PolicyNetworks
 {
+    /// <summary>
+    /// The network <paramref name="header"/> describes, on the CPU, initialised from the global generator (which a
+    /// learner seeds first) and then, when <paramref name="weightsOf"/> is given (a resumed run's network, or a
+    /// learner's for a snapshot), holding a copy of its weights.
+    /// </summary>
+    public static nn.Module Create(CheckpointHeader header, nn.Module? weightsOf)
+    {
+        var network = Create(header);
+        if (weightsOf is not null)
+        {
+            try
+            {
+                network.load_state_dict(weightsOf.state_dict());
+            }
+            catch
+            {
+                network.Dispose();
+                throw;
+            }
+        }
+        return network;
+    }
+
     public static nn.Module Create(CheckpointHeader header)
     {
         ArgumentNullException.ThrowIfNull(header);

@@ -1,15 +1,15 @@
-using System.Collections;
 using Jat.Experts.Normalization;
-using TorchSharp.PyBridge;
+using Jat.Torch;
 using static TorchSharp.torch;
 
 namespace Jat.Experts.Checkpoints;
 
 /// <summary>
-/// PyTorch <c>state_dict</c> files (<c>torch.save(model.state_dict(), "x.pt")</c>) for an expert's network, through
-/// TorchSharp.PyBridge. The network's parameters keep their PyTorch-style names (<c>actor_mean.0.weight</c>, …); the
-/// normalisation statistics travel beside them as float64 tensors <c>obs_normalizer.{mean,var,count}</c> and
-/// <c>return_normalizer.{mean,var,count}</c>, so that <c>torch.load</c> in Python sees everything needed to act.
+/// PyTorch <c>state_dict</c> files (<c>torch.save(model.state_dict(), "x.pt")</c>) for an expert's network, written and
+/// read by <see cref="TensorFile"/>. The network's parameters keep their PyTorch-style names
+/// (<c>actor_mean.0.weight</c>, …); the normalisation statistics travel beside them as float64 tensors
+/// <c>obs_normalizer.{mean,var,count}</c> and <c>return_normalizer.{mean,var,count}</c>, so that <c>torch.load</c> in
+/// Python sees everything needed to act.
 /// </summary>
 internal static class StateDictFile
 {
@@ -28,8 +28,7 @@ internal static class StateDictFile
         }
         AddStatistics(dictionary, ObservationPrefix, checkpoint.Header.ObservationStatistics);
         AddStatistics(dictionary, ReturnPrefix, checkpoint.Header.ReturnStatistics);
-        using var file = File.Create(path);
-        PyTorchPickler.PickleStateDict(file, dictionary);
+        TensorFile.SavePyTorch(path, dictionary);
     }
 
     /// <summary>
@@ -41,16 +40,7 @@ internal static class StateDictFile
     {
         ArgumentNullException.ThrowIfNull(header);
         ArgumentException.ThrowIfNullOrEmpty(path);
-        Hashtable loaded;
-        using (var file = File.OpenRead(path))
-        {
-            loaded = PyTorchUnpickler.UnpickleStateDict(file);
-        }
-        var tensors = new Dictionary<string, Tensor>();
-        foreach (DictionaryEntry entry in loaded)
-        {
-            tensors[(string)entry.Key] = (Tensor)entry.Value!;
-        }
+        var tensors = TensorFile.LoadPyTorch(path);
         try
         {
             var observation = TakeStatistics(tensors, ObservationPrefix) ?? header.ObservationStatistics;

@@ -2,7 +2,7 @@ using Jat.Environments.Vector;
 using Jat.Experts.Checkpoints;
 using Jat.Experts.Observations;
 using Jat.Experts.Policies;
-using Jat.Experts.Torch;
+using Jat.Torch;
 using Jat.Experts.Training;
 using TorchSharp;
 using TorchSharp.Modules;
@@ -73,13 +73,9 @@ internal sealed class DqnLearner : ILearner
         _imageSize = features.ImageSize;
 
         random.manual_seed(settings.Seed);
-        _online = (QNetwork)PolicyNetworks.Create(Header("", 0));
+        _online = (QNetwork)PolicyNetworks.Create(Header("", 0), resume?.Network);
         _target = (QNetwork)PolicyNetworks.Create(Header("", 0));
-        if (resume is not null)
-        {
-            _online.load_state_dict(resume.Network.state_dict());
-            Steps = resume.Header.EnvironmentSteps;
-        }
+        Steps = resume?.Header.EnvironmentSteps ?? 0;
         _target.load_state_dict(_online.state_dict());
         _online.to(device);
         _target.to(device);
@@ -143,17 +139,9 @@ internal sealed class DqnLearner : ILearner
         ]);
     }
 
-    public Checkpoint Snapshot(string task)
-    {
-        var header = Header(task, Steps);
-        var copy = PolicyNetworks.Create(header);
-        copy.load_state_dict(_online.state_dict());
-        return new Checkpoint(header, copy);
-    }
+    public AdamOptimizer Optimizer => _optimizer;
 
-    public void SaveOptimizer(BinaryWriter writer) => _optimizer.Save(writer);
-
-    public void LoadOptimizer(BinaryReader reader) => _optimizer.Load(reader);
+    public Checkpoint Snapshot(string task) => Checkpoint.Of(Header(task, Steps), _online);
 
     public void Dispose()
     {

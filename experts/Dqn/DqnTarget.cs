@@ -1,4 +1,4 @@
-using Jat.Experts.Torch;
+using Jat.Torch;
 using TorchSharp;
 using static TorchSharp.torch;
 

@@ -1,4 +1,4 @@
-using Jat.Experts.Torch;
+using Jat.Torch;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;

@@ -4,7 +4,7 @@ using Jat.Experts.Checkpoints;
 using Jat.Experts.Normalization;
 using Jat.Experts.Observations;
 using Jat.Experts.Policies;
-using Jat.Experts.Torch;
+using Jat.Torch;
 using Jat.Experts.Training;
 using TorchSharp;
 using TorchSharp.Modules;
@@ -76,13 +76,8 @@ internal sealed class PpoLearner : ILearner
         _actionWidth = actions.Continuous ? actions.Size : 1;
 
         random.manual_seed(settings.Seed);
-        var header = Header("", null, null, 0);
-        _network = (ActorCritic)PolicyNetworks.Create(header);
-        if (resume is not null)
-        {
-            _network.load_state_dict(resume.Network.state_dict());
-            Steps = resume.Header.EnvironmentSteps;
-        }
+        _network = (ActorCritic)PolicyNetworks.Create(Header("", null, null, 0), resume?.Network);
+        Steps = resume?.Header.EnvironmentSteps ?? 0;
         _network.to(device);
         _optimizer = new AdamOptimizer(_network.parameters(), settings.LearningRate, settings.AdamEpsilon);
         if (settings.NormalizeObservations)
@@ -134,17 +129,10 @@ internal sealed class PpoLearner : ILearner
         return new IterationReport(Steps, returns, lengths, metrics);
     }
 
-    public Checkpoint Snapshot(string task)
-    {
-        var header = Header(task, _observationStatistics?.Snapshot(), _returnStatistics?.Snapshot(), Steps);
-        var copy = PolicyNetworks.Create(header);
-        copy.load_state_dict(_network.state_dict());
-        return new Checkpoint(header, copy);
-    }
+    public AdamOptimizer Optimizer => _optimizer;
 
-    public void SaveOptimizer(BinaryWriter writer) => _optimizer.Save(writer);
-
-    public void LoadOptimizer(BinaryReader reader) => _optimizer.Load(reader);
+    public Checkpoint Snapshot(string task) =>
+        Checkpoint.Of(Header(task, _observationStatistics?.Snapshot(), _returnStatistics?.Snapshot(), Steps), _network);
 
     public void Dispose()
     {
@@ -310,7 +298,7 @@ internal sealed class PpoLearner : ILearner
                 var batchAdvantages = advantageTensor.index_select(0, index);
                 if (_settings.NormalizeAdvantages && _settings.MinibatchSize > 1)
                 {
-                    // Scalars held, not inline: see Torch/AdamOptimizer on libtorch reading a finalised temporary.
+                    // Scalars held, not inline: see Jat.Torch.AdamOptimizer on libtorch reading a finalised temporary.
                     batchAdvantages = (batchAdvantages - batchAdvantages.mean()) / batchAdvantages.std().add(_advantageEpsilon, HeldScalars.One);
                 }
                 var terms = PpoLoss.Compute(

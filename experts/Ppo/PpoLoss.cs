@@ -1,4 +1,4 @@
-using Jat.Experts.Torch;
+using Jat.Torch;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -18,7 +18,7 @@ internal static class PpoLoss
         ArgumentNullException.ThrowIfNull(newLogProbabilities);
         // Every Scalar is held for the whole computation: an inline one (ratio - 1, x * 0.5, the hidden alpha of 1 in
         // a + b) can be finalised by a garbage collection on another thread while libtorch still reads it (see
-        // Torch/AdamOptimizer); subtraction and products of tensors pass none.
+        // Jat.Torch.AdamOptimizer); subtraction and products of tensors pass none.
         using var lower = (1 - clipRatio).ToScalar();
         using var upper = (1 + clipRatio).ToScalar();
         using var clipThreshold = clipRatio.ToScalar();

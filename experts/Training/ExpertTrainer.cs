@@ -6,7 +6,7 @@ using Jat.Experts.Dqn;
 using Jat.Experts.Observations;
 using Jat.Experts.Policies;
 using Jat.Experts.Ppo;
-using Jat.Experts.Torch;
+using Jat.Torch;
 using static TorchSharp.torch;
 
 namespace Jat.Experts.Training;
@@ -58,7 +58,7 @@ public static class ExpertTrainer
         if (resume is not null && File.Exists(optimizerPath))
         {
             using var reader = new BinaryReader(File.OpenRead(optimizerPath), Encoding.UTF8);
-            learner.LoadOptimizer(reader);
+            learner.Optimizer.Load(reader);
         }
 
         using var evaluation = settings.EvaluateEvery > 0
@@ -123,7 +123,7 @@ public static class ExpertTrainer
         var temporary = optimizerPath + ".partial";
         using (var writer = new BinaryWriter(File.Create(temporary), Encoding.UTF8))
         {
-            learner.SaveOptimizer(writer);
+            learner.Optimizer.Save(writer);
         }
         File.Move(temporary, optimizerPath, overwrite: true);
     }

@@ -1,4 +1,5 @@
 using Jat.Experts.Checkpoints;
+using Jat.Torch;
 
 namespace Jat.Experts.Training;
 
@@ -16,8 +17,6 @@ internal interface ILearner : IDisposable
     /// <summary>The policy as it stands, with a CPU copy of the network (the learner keeps training its own).</summary>
     Checkpoint Snapshot(string task);
 
-    /// <summary>Writes what a resume needs beyond the checkpoint (the optimiser's moments).</summary>
-    void SaveOptimizer(BinaryWriter writer);
-
-    void LoadOptimizer(BinaryReader reader);
+    /// <summary>The optimiser, whose saved moments are what a resume needs beyond the checkpoint.</summary>
+    AdamOptimizer Optimizer { get; }
 }

@@ -1,6 +1,6 @@
 using TorchSharp;
 
-namespace Jat.Experts.Tests.Build;
+namespace Jat.Torch.Tests.Build;
 
 /// <summary>
 /// The build step that weakens libLibTorchSharp's GLIBCXX_3.4.32 need is what makes these run on Debian 12; without

@@ -2,7 +2,7 @@ using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
-namespace Jat.Experts.Torch;
+namespace Jat.Torch;
 
 /// <summary>
 /// Adam (Kingma and Ba, 2015) with PyTorch's update: <c>m ← β₁m + (1 − β₁)g</c>, <c>v ← β₂v + (1 − β₂)g²</c>,
@@ -15,8 +15,9 @@ namespace Jat.Experts.Torch;
 /// reads freed memory ("Expected false to be true" from <c>Scalar::toFloat</c>). DQN, with a gradient step every few
 /// environment steps, met it within minutes. Every Scalar here lives in a field or a <c>using</c> that outlasts its call,
 /// and no overload that adds a hidden one (<c>add_(Scalar)</c> passes an inline alpha of 1) is used.
+/// It lives in Jat.Torch so that the experts and the model train with the same optimiser and the same guard.
 /// </remarks>
-internal sealed class AdamOptimizer : IDisposable
+public sealed class AdamOptimizer : IDisposable
 {
     // Written first in the saved state, so that another optimiser's file is refused rather than misread.
     private const string Format = "jat-adam-1";
@@ -33,6 +34,7 @@ internal sealed class AdamOptimizer : IDisposable
     private readonly Scalar _epsilon;
     private long _steps;
 
+    /// <summary>Adam over <paramref name="parameters"/>, with both moments at zero and no step taken.</summary>
     public AdamOptimizer(IEnumerable<Parameter> parameters, double learningRate, double epsilon = 1e-8, double beta1 = 0.9, double beta2 = 0.999)
     {
         ArgumentNullException.ThrowIfNull(parameters);
@@ -51,8 +53,10 @@ internal sealed class AdamOptimizer : IDisposable
         _squares = [.. _parameters.Select(p => zeros_like(p).DetachFromDisposeScope())];
     }
 
+    /// <summary>The rate of the next <see cref="Step"/>; settable so that a schedule can change it between steps.</summary>
     public double LearningRate { get; set; }
 
+    /// <summary>Zeroes every parameter's gradient in place, as <c>optimizer.zero_grad(set_to_none=False)</c>.</summary>
     public void ZeroGrad()
     {
         foreach (var parameter in _parameters)
@@ -101,6 +105,10 @@ internal sealed class AdamOptimizer : IDisposable
         }
     }
 
+    /// <summary>
+    /// Restores what <see cref="Save"/> wrote, for the same parameters; refuses (rather than misreads) a state written
+    /// by another optimiser or for another number of parameters.
+    /// </summary>
     public void Load(BinaryReader reader)
     {
         ArgumentNullException.ThrowIfNull(reader);

@@ -1,4 +1,4 @@
-// Compiled by MSBuild's RoslynCodeTaskFactory (see LibTorchSharpCompatibility.targets), not part of Jat.Experts.
+// Compiled by MSBuild's RoslynCodeTaskFactory (see LibTorchSharpCompatibility.targets), not part of Jat.Torch.
 using System;
 using System.Collections.Generic;
 using System.IO;

@@ -1,9 +1,8 @@
 using System.Text;
-using Jat.Experts.Torch;
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace Jat.Experts.Tests.Torch;
+namespace Jat.Torch.Tests;
 
 /// <summary>Jat's Adam takes the same steps as TorchSharp's (PyTorch's update), saves and resumes, and refuses a foreign state.</summary>
 public sealed class AdamOptimizerTests
