@@ -9,6 +9,7 @@ namespace Jat.Environments.Tests.MetaWorld;
 /// missing or altered copy is refused in one line that names the file or the places looked in and how to get it.
 /// The tests share the one chosen folder, so they run in this class only, one after another.
 /// </summary>
+[Collection(nameof(AssetsTests))]
 public sealed class AssetsTests : IDisposable
 {
     private readonly string _scratch = Path.Combine(Path.GetTempPath(), $"jat-mw-assets-{Environment.ProcessId}-{Guid.NewGuid():N}");
