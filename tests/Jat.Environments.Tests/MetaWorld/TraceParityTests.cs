@@ -15,6 +15,7 @@ public sealed class TraceParityTests
 {
     [Theory]
     [InlineData("reach-v2")]
+    [InlineData("reach-wall-v2")]
     public void Recorded_episodes_replay_exactly(string envId)
     {
         if (SharedReference.Traces("metaworld") is not { } traces || SharedReference.MetaWorldAssets() is not { } assets)
@@ -67,7 +68,8 @@ public sealed class TraceParityTests
 
     private static SawyerEnvironment Create(string envId) => envId switch
     {
-        "reach-v2" => new Reach(),
+        "reach-v2" => Reach.Open(),
+        "reach-wall-v2" => Reach.Wall(),
         _ => throw new ArgumentException(envId),
     };
 
