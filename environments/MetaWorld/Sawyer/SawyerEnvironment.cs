@@ -24,7 +24,7 @@ public abstract class SawyerEnvironment : IContinuousEnvironment
     private readonly double[] _sitePos;
     private readonly double[] _previous = new double[18];
     private readonly double[] _info = new double[7];
-    private readonly int _hand, _rightClaw, _leftClaw, _leftPad, _rightPad, _rightEnd, _leftEnd, _mocap;
+    private readonly int _hand, _rightClaw, _leftClaw, _leftPad, _rightPad, _rightEnd, _leftEnd, _mocap, _leftPadGeom, _rightPadGeom;
     private NumpyGenerator? _random;
     private int _steps;
 
@@ -54,6 +54,8 @@ public abstract class SawyerEnvironment : IContinuousEnvironment
         _rightEnd = Simulation.RequiredId(MjObject.Site, "rightEndEffector");
         _leftEnd = Simulation.RequiredId(MjObject.Site, "leftEndEffector");
         _mocap = Simulation.BodyMocapId[Body("mocap")];
+        _leftPadGeom = Geom("leftpad_geom");
+        _rightPadGeom = Geom("rightpad_geom");
         var layout = new ObservationLayout(39);
         Spec = new EnvironmentSpec(task, envId, layout, new ContinuousActions([-1.0, -1, -1, -1], [1.0, 1, 1, 1]), MaxEpisodeSteps);
         Observation = new Observation(layout);
@@ -255,6 +257,37 @@ public abstract class SawyerEnvironment : IContinuousEnvironment
     /// <summary>scipy's <c>Rotation.from_matrix(m).as_quat()</c> (x, y, z, w) of a geom's orientation.</summary>
     private protected void GeomQuaternion(int geom, Span<double> into) =>
         Rotations.QuaternionOf(Simulation.GeomXmat.Slice(9 * geom, 9), into);
+
+    /// <summary>
+    /// <c>touching_object</c>: both pads push on the geom, each pad's force summed over its contacts with it (the first
+    /// constraint row of each contact, as Meta-World reads <c>efc_force[contact.efc_address]</c>).
+    /// </summary>
+    private protected bool TouchingObject(int geom)
+    {
+        double left = 0, right = 0;
+        for (var i = 0; i < Simulation.ContactCount; i++)
+        {
+            var (geom1, geom2, row) = Simulation.Contact(i);
+            if (geom1 != geom && geom2 != geom)
+            {
+                continue;
+            }
+            if (geom1 == _leftPadGeom || geom2 == _leftPadGeom)
+            {
+                left += Simulation.EfcForce(row);
+            }
+            if (geom1 == _rightPadGeom || geom2 == _rightPadGeom)
+            {
+                right += Simulation.EfcForce(row);
+            }
+        }
+        return 0 < left && 0 < right;
+    }
+
+    /// <summary>The left and right pads' bodies (Meta-World's <c>init_left_pad</c>/<c>init_right_pad</c> alias them: live).</summary>
+    private protected ReadOnlySpan<double> LeftPad => BodyCom(_leftPad);
+
+    private protected ReadOnlySpan<double> RightPad => BodyCom(_rightPad);
 
     private protected static double Norm3(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
     {

@@ -16,6 +16,7 @@ public sealed class TraceParityTests
     [Theory]
     [InlineData("reach-v2")]
     [InlineData("reach-wall-v2")]
+    [InlineData("pick-place-v2")]
     public void Recorded_episodes_replay_exactly(string envId)
     {
         if (SharedReference.Traces("metaworld") is not { } traces || SharedReference.MetaWorldAssets() is not { } assets)
@@ -70,6 +71,7 @@ public sealed class TraceParityTests
     {
         "reach-v2" => Reach.Open(),
         "reach-wall-v2" => Reach.Wall(),
+        "pick-place-v2" => new PickPlace(),
         _ => throw new ArgumentException(envId),
     };
 
