@@ -284,6 +284,43 @@ public abstract class SawyerEnvironment : IContinuousEnvironment
         return 0 < left && 0 < right;
     }
 
+    /// <summary>
+    /// <c>_gripper_caging_reward</c> of the base class: the pads either side of the object along y (margins from the
+    /// object's start), the gripper over it in x–z, and the gripper closing once caged; high density averages with the
+    /// caging alone, medium density with a reach term.
+    /// </summary>
+    private protected double GripperCaging(ReadOnlySpan<float> action, ReadOnlySpan<double> obj, ReadOnlySpan<double> objectInit,
+        double objRadius, double padThreshold, double reachRadius, double xzThreshold, double effort = 1.0,
+        bool highDensity = false, bool mediumDensity = false)
+    {
+        double leftY = LeftPad[1], rightY = RightPad[1];
+        var leftMargin = Math.Abs(Math.Abs(leftY - objectInit[1]) - padThreshold);
+        var rightMargin = Math.Abs(Math.Abs(rightY - objectInit[1]) - padThreshold);
+        var left = Tolerance.LongTail(Math.Abs(leftY - obj[1]), objRadius, padThreshold, leftMargin);
+        var right = Tolerance.LongTail(Math.Abs(rightY - obj[1]), objRadius, padThreshold, rightMargin);
+        var cagingY = Tolerance.Hamacher(left, right);
+        Span<double> tcp = stackalloc double[3];
+        TcpCenter(tcp);
+        var xzMargin = Norm2(objectInit[0] - InitTcp[0], objectInit[2] - InitTcp[2]) - xzThreshold;
+        var cagingXz = Tolerance.LongTail(Norm2(tcp[0] - obj[0], tcp[2] - obj[2]), 0, xzThreshold, xzMargin);
+        double closed = Math.Min(Math.Max(0, (double)action[3]), effort) / effort;
+        var caging = Tolerance.Hamacher(cagingY, cagingXz);
+        var gripping = caging > 0.97 ? closed : 0.0;
+        var result = Tolerance.Hamacher(caging, gripping);
+        if (highDensity)
+        {
+            result = (result + caging) / 2;
+        }
+        if (mediumDensity)
+        {
+            var tcpToObj = Norm3(obj, tcp);
+            var tcpToObjInit = Norm3(objectInit, InitTcp);
+            var reach = Tolerance.LongTail(tcpToObj, 0, reachRadius, Math.Abs(tcpToObjInit - reachRadius));
+            result = (result + reach) / 2;
+        }
+        return result;
+    }
+
     /// <summary>The left and right pads' bodies (Meta-World's <c>init_left_pad</c>/<c>init_right_pad</c> alias them: live).</summary>
     private protected ReadOnlySpan<double> LeftPad => BodyCom(_leftPad);
 

@@ -17,6 +17,7 @@ public sealed class TraceParityTests
     [InlineData("reach-v2")]
     [InlineData("reach-wall-v2")]
     [InlineData("pick-place-v2")]
+    [InlineData("push-v2")]
     public void Recorded_episodes_replay_exactly(string envId)
     {
         if (SharedReference.Traces("metaworld") is not { } traces || SharedReference.MetaWorldAssets() is not { } assets)
@@ -72,6 +73,7 @@ public sealed class TraceParityTests
         "reach-v2" => Reach.Open(),
         "reach-wall-v2" => Reach.Wall(),
         "pick-place-v2" => new PickPlace(),
+        "push-v2" => new Push(),
         _ => throw new ArgumentException(envId),
     };
 
