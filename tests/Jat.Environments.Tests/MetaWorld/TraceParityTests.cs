@@ -18,6 +18,7 @@ public sealed class TraceParityTests
     [InlineData("reach-wall-v2")]
     [InlineData("pick-place-v2")]
     [InlineData("push-v2")]
+    [InlineData("plate-slide-v2")]
     public void Recorded_episodes_replay_exactly(string envId)
     {
         if (SharedReference.Traces("metaworld") is not { } traces || SharedReference.MetaWorldAssets() is not { } assets)
@@ -74,6 +75,7 @@ public sealed class TraceParityTests
         "reach-wall-v2" => Reach.Wall(),
         "pick-place-v2" => new PickPlace(),
         "push-v2" => new Push(),
+        "plate-slide-v2" => new PlateSlide(),
         _ => throw new ArgumentException(envId),
     };
 
