@@ -3,43 +3,58 @@ using Jat.Environments.MetaWorld.Sawyer;
 namespace Jat.Environments.MetaWorld.Tasks;
 
 /// <summary>
-/// plate-slide-v2: slide a puck on a sliding joint into a goal net. Reward 8 · the Hamacher product of reaching the
-/// puck and the puck's long-tail closeness to the goal; 10 within 5 cm. The hand's start is Meta-World's float32 array.
+/// plate-slide-v2 and plate-slide-back-v2: slide a puck on its two sliding joints into a goal net (forward, or back
+/// out of the net). Forward: 8 · the Hamacher product of reaching the puck and the puck's long-tail closeness to the
+/// goal. Back: 1.5 · reaching, or 2 + 7 · closeness once the gripper is low at the puck. 10 within 5 cm in both. The
+/// hand's start is Meta-World's float32 array.
 /// </summary>
 public sealed class PlateSlide : SawyerEnvironment
 {
-    private static readonly double[] Low = [0.0, 0.6, 0.0, -0.1, 0.85, 0.0];
-    private static readonly double[] High = [0.0, 0.6, 0.0, 0.1, 0.9, 0.0];
-
+    private readonly bool _back;
+    private readonly double[] _low, _high, _initialGoal, _initialObject;
     private readonly int _puck, _puckGoal, _goal;
     private readonly double[] _target = new double[3];
     private readonly double[] _objectInit = new double[3];
 
-    public PlateSlide()
-        : base("metaworld-plate-slide", "plate-slide-v2", "sawyer_plate_slide.xml", [0.0, 0.6f, 0.2f], [-0.5, 0.40, 0.05], [0.5, 1, 0.5])
+    private PlateSlide(string task, string envId, bool back, double[] low, double[] high, double[] goal, double[] objectStart)
+        : base(task, envId, "sawyer_plate_slide.xml", [0.0, 0.6f, 0.2f], [-0.5, 0.40, 0.05], [0.5, 1, 0.5])
     {
+        _back = back;
+        _low = low;
+        _high = high;
+        _initialGoal = goal;
+        _initialObject = objectStart;
         _puck = Geom("puck");
         _puckGoal = Body("puck_goal");
         _goal = Site("goal");
     }
 
+    public static PlateSlide Forward() => new("metaworld-plate-slide", "plate-slide-v2", back: false,
+        [0.0, 0.6, 0.0, -0.1, 0.85, 0.0], [0.0, 0.6, 0.0, 0.1, 0.9, 0.0], [0.0, 0.85, 0.02], [0.0, 0.6f, 0.0]);
+
+    public static PlateSlide Back() => new("metaworld-plate-slide-back", "plate-slide-back-v2", back: true,
+        [0.0, 0.85, 0.0, -0.1, 0.6, 0.015], [0.0, 0.85, 0.0, 0.1, 0.6, 0.015], [0.0, 0.6, 0.015], [0.0, 0.85f, 0.0]);
+
     private protected override void ResetTaskState()
     {
-        double[] goal = [0.0, 0.85, 0.02];
-        goal.CopyTo(_target);
-        double[] init = [0.0, 0.6f, 0.0];
-        init.CopyTo(_objectInit);
+        _initialGoal.CopyTo(_target);
+        _initialObject.CopyTo(_objectInit);
     }
 
     private protected override void ResetModel()
     {
         ResetHand();
-        var vector = DrawRandomVector(Low, High);
+        var vector = DrawRandomVector(_low, _high);
         TcpCenter(InitTcp);
         vector.AsSpan(0, 3).CopyTo(_objectInit);
         vector.AsSpan(3, 3).CopyTo(_target);
-        _target.CopyTo(Simulation.BodyPos.Slice(3 * _puckGoal, 3));
-        Simulation.Qpos.Slice(9, 2).Clear();
+        if (!_back)
+        {
+            // The back task writes the goal into data.xpos instead, which the next forward pass overwrites.
+            _target.CopyTo(Simulation.BodyPos.Slice(3 * _puckGoal, 3));
+        }
+        Simulation.Qpos[9] = 0;
+        Simulation.Qpos[10] = _back ? 0.15 : 0;
         Simulation.Forward();
         SetSitePos(_goal, _target);
     }
@@ -56,10 +71,23 @@ public sealed class PlateSlide : SawyerEnvironment
         TcpCenter(tcp);
         var obj = obs.Slice(4, 3);
         var objToTarget = Norm3(obj, _target);
-        var inPlace = Tolerance.LongTail(objToTarget, 0, 0.05, Norm3(_objectInit, _target));
+        var shrink = _back ? 0.05 : 0;
+        var inPlace = Tolerance.LongTail(objToTarget, 0, 0.05, Norm3(_objectInit, _target) - shrink);
         var tcpToObj = Norm3(tcp, obj);
-        var grasped = Tolerance.LongTail(tcpToObj, 0, 0.05, Norm3(InitTcp, _objectInit));
-        var reward = 8 * Tolerance.Hamacher(grasped, inPlace);
+        var grasped = Tolerance.LongTail(tcpToObj, 0, 0.05, Norm3(InitTcp, _objectInit) - shrink);
+        double reward;
+        if (_back)
+        {
+            reward = 1.5 * grasped;
+            if (tcp[2] <= 0.03 && tcpToObj < 0.07)
+            {
+                reward = 2.0 + (7.0 * inPlace);
+            }
+        }
+        else
+        {
+            reward = 8 * Tolerance.Hamacher(grasped, inPlace);
+        }
         if (objToTarget < 0.05)
         {
             reward = 10.0;

@@ -19,6 +19,7 @@ public sealed class TraceParityTests
     [InlineData("pick-place-v2")]
     [InlineData("push-v2")]
     [InlineData("plate-slide-v2")]
+    [InlineData("plate-slide-back-v2")]
     public void Recorded_episodes_replay_exactly(string envId)
     {
         if (SharedReference.Traces("metaworld") is not { } traces || SharedReference.MetaWorldAssets() is not { } assets)
@@ -75,7 +76,8 @@ public sealed class TraceParityTests
         "reach-wall-v2" => Reach.Wall(),
         "pick-place-v2" => new PickPlace(),
         "push-v2" => new Push(),
-        "plate-slide-v2" => new PlateSlide(),
+        "plate-slide-v2" => PlateSlide.Forward(),
+        "plate-slide-back-v2" => PlateSlide.Back(),
         _ => throw new ArgumentException(envId),
     };
 
