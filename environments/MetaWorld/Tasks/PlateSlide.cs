@@ -3,23 +3,27 @@ using Jat.Environments.MetaWorld.Sawyer;
 namespace Jat.Environments.MetaWorld.Tasks;
 
 /// <summary>
-/// plate-slide-v2 and plate-slide-back-v2: slide a puck on its two sliding joints into a goal net (forward, or back
-/// out of the net). Forward: 8 · the Hamacher product of reaching the puck and the puck's long-tail closeness to the
+/// plate-slide-v2, plate-slide-back-v2 and plate-slide-side-v2: slide a puck on its two sliding joints into a goal
+/// net (forward, or back out of the net, or sideways into a net at the side; back and side share their reward). Forward: 8 · the Hamacher product of reaching the puck and the puck's long-tail closeness to the
 /// goal. Back: 1.5 · reaching, or 2 + 7 · closeness once the gripper is low at the puck. 10 within 5 cm in both. The
 /// hand's start is Meta-World's float32 array.
 /// </summary>
 public sealed class PlateSlide : SawyerEnvironment
 {
-    private readonly bool _back;
+    private readonly bool _shapedReward;
     private readonly double[] _low, _high, _initialGoal, _initialObject;
     private readonly int _puck, _puckGoal, _goal;
     private readonly double[] _target = new double[3];
     private readonly double[] _objectInit = new double[3];
 
-    private PlateSlide(string task, string envId, bool back, double[] low, double[] high, double[] goal, double[] objectStart)
-        : base(task, envId, "sawyer_plate_slide.xml", [0.0, 0.6f, 0.2f], [-0.5, 0.40, 0.05], [0.5, 1, 0.5])
+    private readonly double _puckStartY;
+
+    private PlateSlide(string task, string envId, string model, bool shapedReward, double puckStartY, double[] low, double[] high,
+        double[] goal, double[] objectStart)
+        : base(task, envId, model, [0.0, 0.6f, 0.2f], [-0.5, 0.40, 0.05], [0.5, 1, 0.5])
     {
-        _back = back;
+        _shapedReward = shapedReward;
+        _puckStartY = puckStartY;
         _low = low;
         _high = high;
         _initialGoal = goal;
@@ -29,11 +33,14 @@ public sealed class PlateSlide : SawyerEnvironment
         _goal = Site("goal");
     }
 
-    public static PlateSlide Forward() => new("metaworld-plate-slide", "plate-slide-v2", back: false,
+    public static PlateSlide Forward() => new("metaworld-plate-slide", "plate-slide-v2", "sawyer_plate_slide.xml", shapedReward: false, 0,
         [0.0, 0.6, 0.0, -0.1, 0.85, 0.0], [0.0, 0.6, 0.0, 0.1, 0.9, 0.0], [0.0, 0.85, 0.02], [0.0, 0.6f, 0.0]);
 
-    public static PlateSlide Back() => new("metaworld-plate-slide-back", "plate-slide-back-v2", back: true,
+    public static PlateSlide Back() => new("metaworld-plate-slide-back", "plate-slide-back-v2", "sawyer_plate_slide.xml", shapedReward: true, 0.15,
         [0.0, 0.85, 0.0, -0.1, 0.6, 0.015], [0.0, 0.85, 0.0, 0.1, 0.6, 0.015], [0.0, 0.6, 0.015], [0.0, 0.85f, 0.0]);
+
+    public static PlateSlide Side() => new("metaworld-plate-slide-side", "plate-slide-side-v2", "sawyer_plate_slide_sideway.xml", shapedReward: true, 0,
+        [0.0, 0.6, 0.0, -0.3, 0.54, 0.0], [0.0, 0.6, 0.0, -0.25, 0.66, 0.0], [-0.25, 0.6, 0.015], [0.0, 0.6f, 0.0]);
 
     private protected override void ResetTaskState()
     {
@@ -48,13 +55,13 @@ public sealed class PlateSlide : SawyerEnvironment
         TcpCenter(InitTcp);
         vector.AsSpan(0, 3).CopyTo(_objectInit);
         vector.AsSpan(3, 3).CopyTo(_target);
-        if (!_back)
+        if (!_shapedReward)
         {
-            // The back task writes the goal into data.xpos instead, which the next forward pass overwrites.
+            // Back and side write the goal into data.xpos instead, which the next forward pass overwrites.
             _target.CopyTo(Simulation.BodyPos.Slice(3 * _puckGoal, 3));
         }
         Simulation.Qpos[9] = 0;
-        Simulation.Qpos[10] = _back ? 0.15 : 0;
+        Simulation.Qpos[10] = _puckStartY;
         Simulation.Forward();
         SetSitePos(_goal, _target);
     }
@@ -71,12 +78,12 @@ public sealed class PlateSlide : SawyerEnvironment
         TcpCenter(tcp);
         var obj = obs.Slice(4, 3);
         var objToTarget = Norm3(obj, _target);
-        var shrink = _back ? 0.05 : 0;
+        var shrink = _shapedReward ? 0.05 : 0;
         var inPlace = Tolerance.LongTail(objToTarget, 0, 0.05, Norm3(_objectInit, _target) - shrink);
         var tcpToObj = Norm3(tcp, obj);
         var grasped = Tolerance.LongTail(tcpToObj, 0, 0.05, Norm3(InitTcp, _objectInit) - shrink);
         double reward;
-        if (_back)
+        if (_shapedReward)
         {
             reward = 1.5 * grasped;
             if (tcp[2] <= 0.03 && tcpToObj < 0.07)

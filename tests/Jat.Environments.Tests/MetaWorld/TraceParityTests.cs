@@ -20,6 +20,7 @@ public sealed class TraceParityTests
     [InlineData("push-v2")]
     [InlineData("plate-slide-v2")]
     [InlineData("plate-slide-back-v2")]
+    [InlineData("plate-slide-side-v2")]
     public void Recorded_episodes_replay_exactly(string envId)
     {
         if (SharedReference.Traces("metaworld") is not { } traces || SharedReference.MetaWorldAssets() is not { } assets)
@@ -78,6 +79,7 @@ public sealed class TraceParityTests
         "push-v2" => new Push(),
         "plate-slide-v2" => PlateSlide.Forward(),
         "plate-slide-back-v2" => PlateSlide.Back(),
+        "plate-slide-side-v2" => PlateSlide.Side(),
         _ => throw new ArgumentException(envId),
     };
 
