@@ -3,8 +3,9 @@ using Jat.Environments.MetaWorld.Sawyer;
 namespace Jat.Environments.MetaWorld.Tasks;
 
 /// <summary>
-/// plate-slide-v2, plate-slide-back-v2 and plate-slide-side-v2: slide a puck on its two sliding joints into a goal
-/// net (forward, or back out of the net, or sideways into a net at the side; back and side share their reward). Forward: 8 · the Hamacher product of reaching the puck and the puck's long-tail closeness to the
+/// plate-slide-v2, plate-slide-back-v2, plate-slide-side-v2 and plate-slide-back-side-v2: slide a puck on its two
+/// sliding joints into a goal net (forward, back out of the net, sideways into a net at the side, or back out of it;
+/// the last three share their reward). Forward: 8 · the Hamacher product of reaching the puck and the puck's long-tail closeness to the
 /// goal. Back: 1.5 · reaching, or 2 + 7 · closeness once the gripper is low at the puck. 10 within 5 cm in both. The
 /// hand's start is Meta-World's float32 array.
 /// </summary>
@@ -16,14 +17,16 @@ public sealed class PlateSlide : SawyerEnvironment
     private readonly double[] _target = new double[3];
     private readonly double[] _objectInit = new double[3];
 
-    private readonly double _puckStartY;
+    private readonly double[] _puckStart;
+    private readonly NetAt _net;
 
-    private PlateSlide(string task, string envId, string model, bool shapedReward, double puckStartY, double[] low, double[] high,
-        double[] goal, double[] objectStart)
+    private PlateSlide(string task, string envId, string model, bool shapedReward, NetAt net, double[] puckStart, double[] low,
+        double[] high, double[] goal, double[] objectStart)
         : base(task, envId, model, [0.0, 0.6f, 0.2f], [-0.5, 0.40, 0.05], [0.5, 1, 0.5])
     {
         _shapedReward = shapedReward;
-        _puckStartY = puckStartY;
+        _net = net;
+        _puckStart = puckStart;
         _low = low;
         _high = high;
         _initialGoal = goal;
@@ -33,14 +36,26 @@ public sealed class PlateSlide : SawyerEnvironment
         _goal = Site("goal");
     }
 
-    public static PlateSlide Forward() => new("metaworld-plate-slide", "plate-slide-v2", "sawyer_plate_slide.xml", shapedReward: false, 0,
+    public static PlateSlide Forward() => new("metaworld-plate-slide", "plate-slide-v2", "sawyer_plate_slide.xml", shapedReward: false, NetAt.Goal, [0, 0],
         [0.0, 0.6, 0.0, -0.1, 0.85, 0.0], [0.0, 0.6, 0.0, 0.1, 0.9, 0.0], [0.0, 0.85, 0.02], [0.0, 0.6f, 0.0]);
 
-    public static PlateSlide Back() => new("metaworld-plate-slide-back", "plate-slide-back-v2", "sawyer_plate_slide.xml", shapedReward: true, 0.15,
+    public static PlateSlide Back() => new("metaworld-plate-slide-back", "plate-slide-back-v2", "sawyer_plate_slide.xml", shapedReward: true, NetAt.Unmoved, [0, 0.15],
         [0.0, 0.85, 0.0, -0.1, 0.6, 0.015], [0.0, 0.85, 0.0, 0.1, 0.6, 0.015], [0.0, 0.6, 0.015], [0.0, 0.85f, 0.0]);
 
-    public static PlateSlide Side() => new("metaworld-plate-slide-side", "plate-slide-side-v2", "sawyer_plate_slide_sideway.xml", shapedReward: true, 0,
+    public static PlateSlide Side() => new("metaworld-plate-slide-side", "plate-slide-side-v2", "sawyer_plate_slide_sideway.xml", shapedReward: true, NetAt.Unmoved, [0, 0],
         [0.0, 0.6, 0.0, -0.3, 0.54, 0.0], [0.0, 0.6, 0.0, -0.25, 0.66, 0.0], [-0.25, 0.6, 0.015], [0.0, 0.6f, 0.0]);
+
+    public static PlateSlide BackSide() => new("metaworld-plate-slide-back-side", "plate-slide-back-side-v2", "sawyer_plate_slide_sideway.xml",
+        shapedReward: true, NetAt.PuckStart, [-0.15, 0],
+        [-0.25, 0.6, 0.0, -0.05, 0.6, 0.015], [-0.25, 0.6, 0.0, 0.15, 0.6, 0.015], [0.0, 0.6, 0.015], [-0.25, 0.6f, 0.02f]);
+
+    /// <summary>Where the reset puts the net's body: at the goal, at the puck's start, or where the model has it.</summary>
+    private enum NetAt
+    {
+        Unmoved,
+        Goal,
+        PuckStart,
+    }
 
     private protected override void ResetTaskState()
     {
@@ -55,13 +70,12 @@ public sealed class PlateSlide : SawyerEnvironment
         TcpCenter(InitTcp);
         vector.AsSpan(0, 3).CopyTo(_objectInit);
         vector.AsSpan(3, 3).CopyTo(_target);
-        if (!_shapedReward)
+        // Back and side write the goal into data.xpos instead, which the next forward pass overwrites.
+        if (_net != NetAt.Unmoved)
         {
-            // Back and side write the goal into data.xpos instead, which the next forward pass overwrites.
-            _target.CopyTo(Simulation.BodyPos.Slice(3 * _puckGoal, 3));
+            (_net == NetAt.Goal ? _target : _objectInit).CopyTo(Simulation.BodyPos.Slice(3 * _puckGoal, 3));
         }
-        Simulation.Qpos[9] = 0;
-        Simulation.Qpos[10] = _puckStartY;
+        _puckStart.CopyTo(Simulation.Qpos.Slice(9, 2));
         Simulation.Forward();
         SetSitePos(_goal, _target);
     }

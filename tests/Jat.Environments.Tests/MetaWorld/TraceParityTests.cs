@@ -21,6 +21,7 @@ public sealed class TraceParityTests
     [InlineData("plate-slide-v2")]
     [InlineData("plate-slide-back-v2")]
     [InlineData("plate-slide-side-v2")]
+    [InlineData("plate-slide-back-side-v2")]
     public void Recorded_episodes_replay_exactly(string envId)
     {
         if (SharedReference.Traces("metaworld") is not { } traces || SharedReference.MetaWorldAssets() is not { } assets)
@@ -80,6 +81,7 @@ public sealed class TraceParityTests
         "plate-slide-v2" => PlateSlide.Forward(),
         "plate-slide-back-v2" => PlateSlide.Back(),
         "plate-slide-side-v2" => PlateSlide.Side(),
+        "plate-slide-back-side-v2" => PlateSlide.BackSide(),
         _ => throw new ArgumentException(envId),
     };
 
