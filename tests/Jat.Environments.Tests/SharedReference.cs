@@ -30,6 +30,18 @@ internal static class SharedReference
         return file;
     }
 
+    /// <summary><c>../shared/metaworld-assets</c> (Meta-World's model files, never in the repository), or null (said so).</summary>
+    public static string? MetaWorldAssets()
+    {
+        var folder = Reference() is { } reference ? Path.Combine(Path.GetDirectoryName(reference)!, "metaworld-assets") : null;
+        if (folder is null || !Directory.Exists(folder))
+        {
+            Console.WriteLine("SKIPPED: ../shared/metaworld-assets is not next to this checkout; not checked.");
+            return null;
+        }
+        return folder;
+    }
+
     private static string? Reference()
     {
         var folder = new DirectoryInfo(AppContext.BaseDirectory);

@@ -27,6 +27,10 @@ public sealed unsafe class MjSimulation : IDisposable
         Na = *(int*)(_m + MjLayout.ModelNa);
         Nbody = *(int*)(_m + MjLayout.ModelNbody);
         Nsite = *(int*)(_m + MjLayout.ModelNsite);
+        Njnt = *(int*)(_m + MjLayout.ModelNjnt);
+        Ngeom = *(int*)(_m + MjLayout.ModelNgeom);
+        Neq = *(int*)(_m + MjLayout.ModelNeq);
+        Nmocap = *(int*)(_m + MjLayout.ModelNmocap);
     }
 
     public int Nq { get; }
@@ -35,6 +39,10 @@ public sealed unsafe class MjSimulation : IDisposable
     public int Na { get; }
     public int Nbody { get; }
     public int Nsite { get; }
+    public int Njnt { get; }
+    public int Ngeom { get; }
+    public int Neq { get; }
+    public int Nmocap { get; }
 
     public double Timestep => *(double*)(_m + MjLayout.ModelTimestep);
     public double Time => *(double*)(_d + MjLayout.DataTime);
@@ -44,6 +52,51 @@ public sealed unsafe class MjSimulation : IDisposable
 
     /// <summary>The actuators' control ranges, low and high for each actuator in turn.</summary>
     public ReadOnlySpan<double> CtrlRange => ModelArray(MjLayout.ModelActuatorCtrlRange, 2 * Nu);
+
+    /// <summary>Body frames' positions relative to their parents (writable: tasks move objects and goals).</summary>
+    public Span<double> BodyPos => new(*(double**)(_m + MjLayout.ModelBodyPos), 3 * Nbody);
+
+    /// <summary>Site positions relative to their bodies (writable).</summary>
+    public Span<double> SitePos => new(*(double**)(_m + MjLayout.ModelSitePos), 3 * Nsite);
+
+    /// <summary>The equality constraints' parameters, <see cref="MjLayout.EqDataSize"/> per constraint (writable).</summary>
+    public Span<double> EqData => new(*(double**)(_m + MjLayout.ModelEqData), MjLayout.EqDataSize * Neq);
+
+    public ReadOnlySpan<int> EqType => new(*(int**)(_m + MjLayout.ModelEqType), Neq);
+
+    public ReadOnlySpan<int> BodyMocapId => new(*(int**)(_m + MjLayout.ModelBodyMocapid), Nbody);
+
+    public ReadOnlySpan<int> JointQposAddress => new(*(int**)(_m + MjLayout.ModelJntQposadr), Njnt);
+
+    public ReadOnlySpan<int> JointDofAddress => new(*(int**)(_m + MjLayout.ModelJntDofadr), Njnt);
+
+    /// <summary>Sets the simulated time (a recorded state restores it).</summary>
+    public void SetTime(double time) => *(double*)(_d + MjLayout.DataTime) = time;
+
+    public Span<double> QaccWarmstart => DataArray(MjLayout.DataQaccWarmstart, Nv);
+    public Span<double> MocapPos => DataArray(MjLayout.DataMocapPos, 3 * Nmocap);
+    public Span<double> MocapQuat => DataArray(MjLayout.DataMocapQuat, 4 * Nmocap);
+    public ReadOnlySpan<double> Xquat => DataArray(MjLayout.DataXquat, 4 * Nbody);
+    public ReadOnlySpan<double> Xmat => DataArray(MjLayout.DataXmat, 9 * Nbody);
+    public ReadOnlySpan<double> GeomXpos => DataArray(MjLayout.DataGeomXpos, 3 * Ngeom);
+    public ReadOnlySpan<double> GeomXmat => DataArray(MjLayout.DataGeomXmat, 9 * Ngeom);
+
+    /// <summary>Writable site positions: gymnasium tasks write them between a step and the next forward pass.</summary>
+    public Span<double> SiteXpos => DataArray(MjLayout.DataSiteXpos, 3 * Nsite);
+
+    /// <summary>The contacts found by the last forward pass.</summary>
+    public int ContactCount => *(int*)(_d + MjLayout.DataNcon);
+
+    /// <summary>The two geoms of a contact and the address of its first constraint row in <see cref="EfcForce"/>.</summary>
+    public (int Geom1, int Geom2, int EfcAddress) Contact(int index)
+    {
+        var contact = *(byte**)(_d + MjLayout.DataContact) + ((long)index * MjLayout.ContactSize);
+        return (*(int*)(contact + MjLayout.ContactGeom1), *(int*)(contact + MjLayout.ContactGeom2),
+            *(int*)(contact + MjLayout.ContactEfcAddress));
+    }
+
+    /// <summary>One constraint row's force (the rows are those of the last forward pass).</summary>
+    public double EfcForce(int row) => (*(double**)(_d + MjLayout.DataEfcForce))[row];
 
     public Span<double> Qpos => DataArray(MjLayout.DataQpos, Nq);
     public Span<double> Qvel => DataArray(MjLayout.DataQvel, Nv);
@@ -64,12 +117,45 @@ public sealed unsafe class MjSimulation : IDisposable
     public ReadOnlySpan<double> BodyPosition(int body) => Xpos.Slice(3 * body, 3);
 
     /// <summary>Loads an MJCF file; a model MuJoCo refuses raises <see cref="MuJoCoModelException"/> with its reason.</summary>
-    public static MjSimulation Load(string path)
+    public static MjSimulation Load(string path) => Load(path, new Dictionary<string, byte[]>());
+
+    /// <summary>
+    /// Loads an MJCF file with files that MuJoCo reads from memory before the disk: a mesh or texture whose file name
+    /// (without its folder) is a key is taken from there. MuJoCo 2.2.2 reads included XML files from disk only.
+    /// </summary>
+    public static MjSimulation Load(string path, IReadOnlyDictionary<string, byte[]> memoryFiles)
     {
         MuJoCoLibrary.EnsureLoaded();
         const int errorSize = 1000;
         var error = stackalloc byte[errorSize];
-        var model = new ModelHandle(MuJoCoNative.mj_loadXML(path, 0, error, errorSize));
+        var vfs = memoryFiles.Count == 0 ? null : (byte*)NativeMemory.AllocZeroed(MjLayout.VfsSize);
+        nint loaded;
+        try
+        {
+            if (vfs != null)
+            {
+                MuJoCoNative.mj_defaultVFS((nint)vfs);
+                foreach (var (name, bytes) in memoryFiles)
+                {
+                    if (MuJoCoNative.mj_makeEmptyFileVFS((nint)vfs, name, bytes.Length) != 0)
+                    {
+                        throw new MuJoCoModelException($"MuJoCo's virtual file system refused {name}.");
+                    }
+                    var index = MuJoCoNative.mj_findFileVFS((nint)vfs, name);
+                    bytes.CopyTo(new Span<byte>(((void**)(vfs + MjLayout.VfsFiledata))[index], bytes.Length));
+                }
+            }
+            loaded = MuJoCoNative.mj_loadXML(path, (nint)vfs, error, errorSize);
+        }
+        finally
+        {
+            if (vfs != null)
+            {
+                MuJoCoNative.mj_deleteVFS((nint)vfs);
+                NativeMemory.Free(vfs);
+            }
+        }
+        var model = new ModelHandle(loaded);
         if (model.IsInvalid)
         {
             var reason = Encoding.UTF8.GetString(MemoryMarshal.CreateReadOnlySpanFromNullTerminated(error)).Trim();
@@ -108,6 +194,16 @@ public sealed unsafe class MjSimulation : IDisposable
     {
         var id = MuJoCoNative.mj_name2id(_model.DangerousGetHandle(), MjLayout.ObjectBody, name);
         return id >= 0 ? id : throw new MuJoCoModelException($"the model has no body named '{name}'.");
+    }
+
+    /// <summary>The id of a named object of a MuJoCo type (<see cref="MjObject"/>), or −1.</summary>
+    public int IdOf(int type, string name) => MuJoCoNative.mj_name2id(_model.DangerousGetHandle(), type, name);
+
+    /// <summary>The id of a named object, which the model must have.</summary>
+    public int RequiredId(int type, string name)
+    {
+        var id = IdOf(type, name);
+        return id >= 0 ? id : throw new MuJoCoModelException($"the model has no {MjObject.Name(type)} named '{name}'.");
     }
 
     public void Step() => MuJoCoNative.mj_step((nint)_m, (nint)_d);

@@ -38,6 +38,18 @@ internal static unsafe partial class MuJoCoNative
     [LibraryImport(LibraryName)]
     public static partial int mj_version();
 
+    [LibraryImport(LibraryName)]
+    public static partial void mj_defaultVFS(nint vfs);
+
+    [LibraryImport(LibraryName, StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int mj_makeEmptyFileVFS(nint vfs, string filename, int filesize);
+
+    [LibraryImport(LibraryName, StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int mj_findFileVFS(nint vfs, string filename);
+
+    [LibraryImport(LibraryName)]
+    public static partial void mj_deleteVFS(nint vfs);
+
     [LibraryImport(LibraryName, StringMarshalling = StringMarshalling.Utf8)]
     public static partial int mj_name2id(nint model, int type, string name);
 

@@ -16,5 +16,17 @@ int main(void) {
   DATA("DataXpos", xpos); DATA("DataXipos", xipos); DATA("DataSiteXpos", site_xpos); DATA("DataCinert", cinert);
   DATA("DataCvel", cvel); DATA("DataQfrcActuator", qfrc_actuator); DATA("DataQfrcConstraint", qfrc_constraint);
   DATA("DataCfrcExt", cfrc_ext);
+  MODEL("ModelNjnt", njnt); MODEL("ModelNgeom", ngeom); MODEL("ModelNeq", neq); MODEL("ModelNmocap", nmocap);
+  MODEL("ModelBodyPos", body_pos); MODEL("ModelBodyMocapid", body_mocapid); MODEL("ModelJntQposadr", jnt_qposadr);
+  MODEL("ModelJntDofadr", jnt_dofadr); MODEL("ModelSitePos", site_pos); MODEL("ModelEqType", eq_type);
+  MODEL("ModelEqData", eq_data);
+  DATA("DataQaccWarmstart", qacc_warmstart); DATA("DataMocapPos", mocap_pos); DATA("DataMocapQuat", mocap_quat);
+  DATA("DataXquat", xquat); DATA("DataXmat", xmat); DATA("DataGeomXpos", geom_xpos); DATA("DataGeomXmat", geom_xmat);
+  DATA("DataNcon", ncon); DATA("DataContact", contact); DATA("DataEfcForce", efc_force);
+  printf("ContactSize %zu\n", sizeof(mjContact)); printf("ContactGeom1 %zu\n", offsetof(mjContact, geom1));
+  printf("ContactGeom2 %zu\n", offsetof(mjContact, geom2));
+  printf("ContactEfcAddress %zu\n", offsetof(mjContact, efc_address));
+  printf("VfsSize %zu\n", sizeof(mjVFS)); printf("VfsFiledata %zu\n", offsetof(mjVFS, filedata));
+  printf("EqDataSize %d\n", mjNEQDATA);
   return 0;
 }
