@@ -453,7 +453,9 @@ class JatModel(nn.Module):
         rewards = batch["rewards"]
         out = {"past": presents, "pred_observations": None}
         obs_loss = torch.zeros((), device=embeds.device)
-        if "continuous_observations" in batch:
+        if c.observation_loss_coef == 0.0:
+            pass  # JAT skips observation prediction then and reports 0
+        elif "continuous_observations" in batch:
             obs = batch["continuous_observations"]
             target = cyclic_expand(torch.cat((obs, rewards.unsqueeze(-1)), dim=-1), c.max_continuous_size)
             pred = self.continuous_decoder(hidden[:, 1::2])
