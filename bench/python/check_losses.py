@@ -39,6 +39,12 @@ def main():
     if args.threads:
         torch.set_num_threads(args.threads)
     try:
+        for needed in ("config.json", "model.safetensors"):
+            if not os.path.isfile(os.path.join(args.model, needed)):
+                raise ValueError(f"{args.model}: no {needed}; --model must be an HF model folder "
+                                 "(config.json + model.safetensors)")
+        if not os.path.isfile(args.batch):
+            raise ValueError(f"{args.batch}: no such batch file")
         model = jat_torch.JatModel.from_folder(args.model)
         arrays, _ = safetensors_np.read(args.batch)
         unknown = sorted(set(arrays) - BATCH_NAMES)
