@@ -114,6 +114,7 @@ def main():
     parser.add_argument("--repeats", type=int, default=3, help="timed runs per figure, after one warm-up (3)")
     parser.add_argument("--batches", default="2,8", help="batch sizes of the training shapes (2,8)")
     parser.add_argument("--calls", type=int, default=8, help="get_next_action calls per inference run (8)")
+    parser.add_argument("--tasks", default="mujoco,atari", help="training/inference shapes to time (mujoco,atari)")
     parser.add_argument("--json", action="store_true", help="print one JSON object instead of the table")
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
@@ -124,14 +125,23 @@ def main():
         config = jat_torch.JatConfig.load(args.config)
     model = jat_torch.JatModel(config).init_weights(0)
     batches = [int(x) for x in args.batches.split(",")]
+    tasks = [t for t in args.tasks.split(",") if t]
+    for t in tasks:
+        if t not in MAKERS:
+            parser.error(f"--tasks: unknown shape '{t}' (known: {', '.join(MAKERS)})")
     train, infer = [], []
-    for task in ("atari", "mujoco"):
+    for task in tasks:
         for b in batches:
             print(f"bench_model: {task} batch {b}...", file=sys.stderr, flush=True)
             train.append(train_figures(model, task, b, args.repeats))
-    for task, cw in (("atari", 32), ("mujoco", 256), ("mujoco", None)):
+            print(f"bench_model:   {json.dumps(train[-1])}", file=sys.stderr, flush=True)
+    model.eval()
+    for task, cw in (("mujoco", 256), ("mujoco", None), ("atari", 32)):
+        if task not in tasks:
+            continue
         print(f"bench_model: inference {task} context_window {cw}...", file=sys.stderr, flush=True)
-        infer.append(inference_figures(model.eval(), task, cw, args.calls, args.repeats))
+        infer.append(inference_figures(model, task, cw, args.calls, args.repeats))
+        print(f"bench_model:   {json.dumps(infer[-1])}", file=sys.stderr, flush=True)
     result = {"implementation": "pytorch", "torch": torch.__version__, "threads": args.threads,
               "config": args.config, "parameters": sum(p.numel() for p in model.parameters()),
               "repeats": args.repeats, "train": train, "inference": infer}
