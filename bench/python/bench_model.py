@@ -112,7 +112,7 @@ def main():
                         "config.json / model folder")
     parser.add_argument("--threads", type=int, default=2, help="torch.set_num_threads (default 2)")
     parser.add_argument("--repeats", type=int, default=3, help="timed runs per figure, after one warm-up (3)")
-    parser.add_argument("--batches", default="2,8", help="batch sizes of the training shapes (2,8)")
+    parser.add_argument("--batches", default="2,8", help="batch sizes of the training shapes (2,8; empty: inference only)")
     parser.add_argument("--calls", type=int, default=8, help="get_next_action calls per inference run (8)")
     parser.add_argument("--tasks", default="mujoco,atari", help="training/inference shapes to time (mujoco,atari)")
     parser.add_argument("--json", action="store_true", help="print one JSON object instead of the table")
@@ -124,7 +124,7 @@ def main():
     else:
         config = jat_torch.JatConfig.load(args.config)
     model = jat_torch.JatModel(config).init_weights(0)
-    batches = [int(x) for x in args.batches.split(",")]
+    batches = [int(x) for x in args.batches.split(",") if x]
     tasks = [t for t in args.tasks.split(",") if t]
     for t in tasks:
         if t not in MAKERS:
