@@ -19,6 +19,7 @@ internal static class JatCommand
         root.Subcommands.Add(CollectCommand.Create());
         root.Subcommands.Add(RegenerateCommand.Create());
         root.Subcommands.Add(ValidateCommand.Create());
+        root.Subcommands.Add(StatsCommand.Create());
         root.Subcommands.Add(CardCommand.Create());
         root.Subcommands.Add(PushCommand.Create());
         root.Subcommands.Add(ConvertCommand.Create());
