@@ -57,6 +57,8 @@ internal sealed class Tia
         _p0 = _p1 = _m0 = _m1 = _bl = 0;
         _collisions = 0;
         _hmoveBarLine = -1;
+        Array.Clear(_screen);
+        Array.Clear(_previous);
     }
 
     public void CopyFrom(Tia o)

@@ -42,14 +42,60 @@ public sealed class AleTraceReplayTests
             machine.RunFrame();
             var why = new List<string>();
             if (machine.FrameCycles != cycles[i]) why.Add($"cycles {machine.FrameCycles} != {cycles[i]}");
-            if (Crc32.Of(machine.Ram).ToString("x8") != rams[i]) why.Add("RAM differs");
+            if (Crc32.Of(machine.Ram).ToString("x8") != rams[i]) why.Add("RAM differs: " + RamDiff(frames, i, machine.Ram));
             if (Crc32.Of(machine.Screen).ToString("x8") != screens[i]) why.Add("screen differs");
             if (why.Count > 0)
             {
+                why.Add(ScreenDiff(run, i, machine.Screen));
                 return $"frame {i} of {n}: {string.Join(", ", why)}";
             }
         }
         return null;
+    }
+
+    private static string RamDiff(JsonElement frames, int frame, ReadOnlySpan<byte> ram)
+    {
+        var packed = Convert.FromBase64String(frames.GetProperty("ram").GetString()!);
+        using var z = new System.IO.Compression.ZLibStream(new MemoryStream(packed), System.IO.Compression.CompressionMode.Decompress);
+        var all = new MemoryStream();
+        z.CopyTo(all);
+        var w = all.ToArray().AsSpan(frame * 128, 128);
+        var diffs = new List<string>();
+        for (int p = 0; p < 128; p++)
+        {
+            if (w[p] != ram[p])
+            {
+                diffs.Add($"${0x80 + p:X2} {ram[p]:X2}!={w[p]:X2}");
+            }
+        }
+        return string.Join(" ", diffs);
+    }
+
+    private static string ScreenDiff(JsonElement run, int frame, ReadOnlySpan<byte> screen)
+    {
+        var stored = run.GetProperty("frames").GetProperty("screens");
+        var list = stored.GetProperty("frames").EnumerateArray().Select(e => e.GetInt32()).ToList();
+        int k = list.IndexOf(frame);
+        if (k < 0)
+        {
+            return "(screen not stored)";
+        }
+        var packed = Convert.FromBase64String(stored.GetProperty("zlib_b64")[k].GetString()!);
+        using var z = new System.IO.Compression.ZLibStream(new MemoryStream(packed), System.IO.Compression.CompressionMode.Decompress);
+        var want = new MemoryStream();
+        z.CopyTo(want);
+        var w = want.ToArray();
+        var diffs = new List<string>();
+        for (int p = 0; p < w.Length && diffs.Count < 12; p++)
+        {
+            if (w[p] != screen[p])
+            {
+                diffs.Add($"({p / 160},{p % 160}) {screen[p]:X2}!={w[p]:X2}");
+            }
+        }
+        int total = 0;
+        for (int p = 0; p < w.Length; p++) total += w[p] != screen[p] ? 1 : 0;
+        return $"{total} px differ: " + string.Join(" ", diffs);
     }
 
     [Theory]
