@@ -131,8 +131,8 @@ internal sealed class Tia
         return (byte)(bits | (dataBus & 0x3F));
     }
 
-    // Collision latch bits: 0 M0P1, 1 M0P0, 2 M1P0, 3 M1P1, 4 P0PF, 5 P0BL, 6 P1PF, 7 P1BL, 8 M0PF, 9 M0BL,
-    // 10 M1PF, 11 M1BL, 12 BLPF, 13 M0M1, 14 P0P1 (so each read register takes two adjacent bits).
+    // Collision latches, two per read register (the higher one is its bit 7): 0 M0P0, 1 M0P1, 2 M1P1, 3 M1P0,
+    // 4 P0BL, 5 P0PF, 6 P1BL, 7 P1PF, 8 M0BL, 9 M0PF, 10 M1BL, 11 M1PF, 12 BLPF, 13 M0M1, 14 P0P1.
 
     public void Write(int register, byte value, long clock)
     {
@@ -291,18 +291,18 @@ internal sealed class Tia
             bool m1 = _enam1 && !_resmp1 && MissilePixel(x, _m1, _nusiz1);
             bool bl = ball && Wrap(x - _bl) < ballWidth;
             int hit = 0;
-            if (m0 && p1) hit |= 1 << 0;
-            if (m0 && p0) hit |= 1 << 1;
-            if (m1 && p0) hit |= 1 << 2;
-            if (m1 && p1) hit |= 1 << 3;
-            if (p0 && pf) hit |= 1 << 4;
-            if (p0 && bl) hit |= 1 << 5;
-            if (p1 && pf) hit |= 1 << 6;
-            if (p1 && bl) hit |= 1 << 7;
-            if (m0 && pf) hit |= 1 << 8;
-            if (m0 && bl) hit |= 1 << 9;
-            if (m1 && pf) hit |= 1 << 10;
-            if (m1 && bl) hit |= 1 << 11;
+            if (m0 && p1) hit |= 1 << 1;
+            if (m0 && p0) hit |= 1 << 0;
+            if (m1 && p0) hit |= 1 << 3;
+            if (m1 && p1) hit |= 1 << 2;
+            if (p0 && pf) hit |= 1 << 5;
+            if (p0 && bl) hit |= 1 << 4;
+            if (p1 && pf) hit |= 1 << 7;
+            if (p1 && bl) hit |= 1 << 6;
+            if (m0 && pf) hit |= 1 << 9;
+            if (m0 && bl) hit |= 1 << 8;
+            if (m1 && pf) hit |= 1 << 11;
+            if (m1 && bl) hit |= 1 << 10;
             if (bl && pf) hit |= 1 << 12;
             if (m0 && m1) hit |= 1 << 13;
             if (p0 && p1) hit |= 1 << 14;

@@ -32,6 +32,8 @@ public sealed class AleTraceReplayTests
         var screens = frames.GetProperty("screen_crc32").EnumerateArray().Select(e => e.GetString()).ToArray();
         var rams = frames.GetProperty("ram_crc32").EnumerateArray().Select(e => e.GetString()).ToArray();
         var cycles = frames.GetProperty("cpu_cycles").EnumerateArray().Select(e => e.GetInt64()).ToArray();
+        string? first = null;
+        var stored = frames.GetProperty("screens").GetProperty("frames").EnumerateArray().Select(e => e.GetInt32()).ToHashSet();
         for (int i = 0; i < n; i++)
         {
             if (resets.Contains(i))
@@ -44,13 +46,16 @@ public sealed class AleTraceReplayTests
             if (machine.FrameCycles != cycles[i]) why.Add($"cycles {machine.FrameCycles} != {cycles[i]}");
             if (Crc32.Of(machine.Ram).ToString("x8") != rams[i]) why.Add("RAM differs: " + RamDiff(frames, i, machine.Ram));
             if (Crc32.Of(machine.Screen).ToString("x8") != screens[i]) why.Add("screen differs");
-            if (why.Count > 0)
+            if (first is null && why.Count > 0)
             {
-                why.Add(ScreenDiff(run, i, machine.Screen));
-                return $"frame {i} of {n}: {string.Join(", ", why)}";
+                first = $"frame {i} of {n}: {string.Join(", ", why)}";
+            }
+            if (first is not null && stored.Contains(i))
+            {
+                return first + $"; at stored frame {i}: " + ScreenDiff(run, i, machine.Screen);
             }
         }
-        return null;
+        return first;
     }
 
     private static string RamDiff(JsonElement frames, int frame, ReadOnlySpan<byte> ram)
