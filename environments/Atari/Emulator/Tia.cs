@@ -42,6 +42,11 @@ internal sealed class Tia
     private ushort _collisions;
     private long _hmoveBarLine = -1;
 
+    // The line in which each object's counter was last reset (P0, P1, M0, M1): there its first copy is not drawn,
+    // because the TIA starts an object's first copy only when its counter wraps, one line later.
+    private readonly long[] _resetLine = [-1, -1, -1, -1];
+    private readonly int[] _oldFirst = [-1, -1, -1, -1];
+
     public bool Fire0Pressed, Fire1Pressed;
 
     public void Reset()
@@ -57,6 +62,7 @@ internal sealed class Tia
         _p0 = _p1 = _m0 = _m1 = _bl = 0;
         _collisions = 0;
         _hmoveBarLine = -1;
+        _resetLine.AsSpan().Fill(-1);
         Array.Clear(_screen);
         Array.Clear(_previous);
     }
@@ -75,6 +81,8 @@ internal sealed class Tia
         _hmp0 = o._hmp0; _hmp1 = o._hmp1; _hmm0 = o._hmm0; _hmm1 = o._hmm1; _hmbl = o._hmbl;
         _p0 = o._p0; _p1 = o._p1; _m0 = o._m0; _m1 = o._m1; _bl = o._bl;
         _collisions = o._collisions; _hmoveBarLine = o._hmoveBarLine;
+        o._resetLine.CopyTo(_resetLine, 0);
+        o._oldFirst.CopyTo(_oldFirst, 0);
         Fire0Pressed = o.Fire0Pressed; Fire1Pressed = o.Fire1Pressed;
     }
 
@@ -84,6 +92,7 @@ internal sealed class Tia
         FrameEnded = false;
         _frameStart = clock - (clock - _frameStart) % LineClocks;
         _drawnTo = _frameStart;
+        _resetLine.AsSpan().Fill(-1);
         (_screen, _previous) = (_previous, _screen);
     }
 
@@ -176,10 +185,10 @@ internal sealed class Tia
             case 0x0D: CatchUp(clock + PlayfieldDelay[(int)(h / 3 % 4)]); _pf0 = value; break;
             case 0x0E: CatchUp(clock + PlayfieldDelay[(int)(h / 3 % 4)]); _pf1 = value; break;
             case 0x0F: CatchUp(clock + PlayfieldDelay[(int)(h / 3 % 4)]); _pf2 = value; break;
-            case 0x10: CatchUp(clock); _p0 = h < HBlank ? 3 : (int)((h - HBlank + 5) % Width); break;
-            case 0x11: CatchUp(clock); _p1 = h < HBlank ? 3 : (int)((h - HBlank + 5) % Width); break;
-            case 0x12: CatchUp(clock + 8); _m0 = h < HBlank ? 2 : (int)((h - HBlank + 4) % Width); break;
-            case 0x13: CatchUp(clock + 8); _m1 = h < HBlank ? 2 : (int)((h - HBlank + 4) % Width); break;
+            case 0x10: CatchUp(clock); Strobe(0, _p0, clock, 5); _p0 = h < HBlank ? 3 : (int)((h - HBlank + 5) % Width); break;
+            case 0x11: CatchUp(clock); Strobe(1, _p1, clock, 5); _p1 = h < HBlank ? 3 : (int)((h - HBlank + 5) % Width); break;
+            case 0x12: CatchUp(clock + 8); Strobe(2, _m0, clock + 8, 4); _m0 = h < HBlank ? 2 : (int)((h - HBlank + 4) % Width); break;
+            case 0x13: CatchUp(clock + 8); Strobe(3, _m1, clock + 8, 4); _m1 = h < HBlank ? 2 : (int)((h - HBlank + 4) % Width); break;
             case 0x14: CatchUp(clock); _bl = h < HBlank ? 2 : (int)((h - HBlank + 4) % Width); break;
             case 0x1B: CatchUp(clock + 1); _grp0 = value; _grp1Old = _grp1; break;
             case 0x1C: CatchUp(clock + 1); _grp1 = value; _grp0Old = _grp0; _enablOld = _enabl; break;
@@ -201,6 +210,18 @@ internal sealed class Tia
             case 0x2C: CatchUp(clock); _collisions = 0; break;
             default: break; // audio and unused registers
         }
+    }
+
+    private long Line(long clock) => (clock - _frameStart) / LineClocks;
+
+    // Remembers, for the line of a reset strobe, whether the old first copy had already started (its start decodes
+    // `delay` clocks before it shows; a copy at the left edge started on the line before).
+    private void Strobe(int k, int oldPosition, long clock, int delay)
+    {
+        _resetLine[k] = Line(clock);
+        int strobeX = (int)((clock - _frameStart) % LineClocks) - HBlank;
+        int start = oldPosition - delay < 0 ? -1000 : oldPosition - delay;
+        _oldFirst[k] = strobeX < 0 && start < strobeX ? oldPosition : -1;
     }
 
     private static void ResetMissileToPlayer(ref bool locked, byte value, ref int missile, int player, byte nusiz)
@@ -262,13 +283,15 @@ internal sealed class Tia
                 continue;
             }
             int row = (int)(lineInFrame - YStart);
-            DrawSpan(row, h - HBlank, (int)(stop - c) + h - HBlank, lineInFrame == _hmoveBarLine);
+            DrawSpan(row, h - HBlank, (int)(stop - c) + h - HBlank, lineInFrame);
             c = stop;
         }
     }
 
-    private void DrawSpan(int row, int x0, int x1, bool hmoveBar)
+    private void DrawSpan(int row, int x0, int x1, long line)
     {
+        bool hmoveBar = line == _hmoveBarLine;
+        bool fresh0 = _resetLine[0] == line, fresh1 = _resetLine[1] == line, fresh2 = _resetLine[2] == line, fresh3 = _resetLine[3] == line;
         int rowStart = row * Width;
         bool blank = (_vblank & 0x02) != 0;
         byte g0 = _vdelp0 ? _grp0Old : _grp0, g1 = _vdelp1 ? _grp1Old : _grp1;
@@ -285,10 +308,14 @@ internal sealed class Tia
             }
             int cell = x >> 2;
             bool pf = x < 80 ? (pfBits >> cell & 1) != 0 : (pfBits >> (reflect ? 39 - cell : cell - 20) & 1) != 0;
-            bool p0 = PlayerPixel(x, _p0, _nusiz0, _refp0, g0);
-            bool p1 = PlayerPixel(x, _p1, _nusiz1, _refp1, g1);
-            bool m0 = _enam0 && !_resmp0 && MissilePixel(x, _m0, _nusiz0);
-            bool m1 = _enam1 && !_resmp1 && MissilePixel(x, _m1, _nusiz1);
+            bool p0 = PlayerPixel(x, _p0, _nusiz0, _refp0, g0, fresh0)
+                || (fresh0 && _oldFirst[0] >= 0 && FirstCopyPixel(x, _oldFirst[0], _nusiz0, _refp0, g0));
+            bool p1 = PlayerPixel(x, _p1, _nusiz1, _refp1, g1, fresh1)
+                || (fresh1 && _oldFirst[1] >= 0 && FirstCopyPixel(x, _oldFirst[1], _nusiz1, _refp1, g1));
+            bool m0 = _enam0 && !_resmp0 && (MissilePixel(x, _m0, _nusiz0, fresh2)
+                || (fresh2 && _oldFirst[2] >= 0 && Wrap(x - _oldFirst[2]) < 1 << ((_nusiz0 >> 4) & 3)));
+            bool m1 = _enam1 && !_resmp1 && (MissilePixel(x, _m1, _nusiz1, fresh3)
+                || (fresh3 && _oldFirst[3] >= 0 && Wrap(x - _oldFirst[3]) < 1 << ((_nusiz1 >> 4) & 3)));
             bool bl = ball && Wrap(x - _bl) < ballWidth;
             int hit = 0;
             if (m0 && p1) hit |= 1 << 1;
@@ -333,7 +360,7 @@ internal sealed class Tia
         return r;
     }
 
-    private static bool PlayerPixel(int x, int position, byte nusiz, byte refp, byte graphics)
+    private static bool PlayerPixel(int x, int position, byte nusiz, byte refp, byte graphics, bool skipFirst)
     {
         if (graphics == 0)
         {
@@ -342,7 +369,12 @@ internal sealed class Tia
         int mode = nusiz & 7, width = PlayerWidth[mode];
         foreach (int copy in Copies[mode])
         {
-            int d = Wrap(Wrap(x - position) - copy);
+            if (skipFirst && copy == 0)
+            {
+                continue;
+            }
+            // Stretched players start one clock late (the TIA's extra delay for double and quad width).
+            int d = Wrap(Wrap(x - position - (width > 1 ? 1 : 0)) - copy);
             if (d < 8 * width)
             {
                 int bit = d / width;
@@ -352,11 +384,27 @@ internal sealed class Tia
         return false;
     }
 
-    private static bool MissilePixel(int x, int position, byte nusiz)
+    private static bool FirstCopyPixel(int x, int position, byte nusiz, byte refp, byte graphics)
+    {
+        int width = PlayerWidth[nusiz & 7];
+        int d = Wrap(x - position - (width > 1 ? 1 : 0));
+        if (d >= 8 * width)
+        {
+            return false;
+        }
+        int bit = d / width;
+        return (graphics >> ((refp & 0x08) != 0 ? bit : 7 - bit) & 1) != 0;
+    }
+
+    private static bool MissilePixel(int x, int position, byte nusiz, bool skipFirst)
     {
         int width = 1 << ((nusiz >> 4) & 3);
         foreach (int copy in Copies[nusiz & 7])
         {
+            if (skipFirst && copy == 0)
+            {
+                continue;
+            }
             if (Wrap(Wrap(x - position) - copy) < width)
             {
                 return true;
