@@ -11,6 +11,9 @@ public sealed class Atari2600
     /// <summary>ALE's cap on one frame: after this many instructions the frame is cut and greyed out.</summary>
     public const int InstructionsPerFrame = 25_000;
 
+    /// <summary>ALE's screen: 160 colour clocks by 210 lines (scanlines 34-243 of a frame).</summary>
+    public const int ScreenWidth = Tia.Width, ScreenHeight = Tia.Height;
+
     private readonly Cpu6507 _cpu;
     private readonly Tia _tia = new();
     private readonly Riot _riot = new();
