@@ -25,6 +25,40 @@ internal static class BenchCommand
         command.Subcommands.Add(BabyAI());
         command.Subcommands.Add(BabyAIBot());
         command.Subcommands.Add(Ppo());
+        command.Subcommands.Add(Atari());
+        return command;
+    }
+
+    private static Command Atari()
+    {
+        var roms = new Option<FileInfo[]>("--rom") { Description = "2600 ROM files to run (repeatable), e.g. the test ROMs of ../shared/reference/traces/atari/roms.", Required = true, AllowMultipleArgumentsPerToken = true };
+        var frames = new Option<long>("--frames") { Description = "Frames per timed run.", HelpName = "N", DefaultValueFactory = _ => 20_000 };
+        var repeat = new Option<int>("--repeat") { Description = "Timed runs per ROM (median and best are printed).", DefaultValueFactory = _ => 5 };
+        var json = new Option<bool>("--json") { Description = "Print one JSON document on stdout." };
+        var command = new Command("atari",
+            "Raw emulator speed: frames/s on one thread (frame skip 1, uniform random ALE joystick actions), as ALE's raw act " +
+            "loop; ALE 0.8.1 reached a median 17,265 frames/s on game.bin on this machine (traces README).")
+        {
+            roms, frames, repeat, json,
+        };
+        command.SetAction((result, ct) => Terminal.RunAsync(async () =>
+        {
+            if (result.GetValue(frames) < 1 || result.GetValue(repeat) < 1)
+                throw new ArgumentException("--frames and --repeat must be at least 1.");
+            var progress = new SyncProgress<string>(line => Console.Error.WriteLine($"jat: bench atari: {line}"));
+            var report = await Task.Run(() => Jat.Benchmarks.Atari.AtariThroughput.Run(
+                [.. result.GetValue(roms)!.Select(f => f.FullName)], result.GetValue(frames), result.GetValue(repeat), progress, ct), ct);
+            if (result.GetValue(json))
+            {
+                Terminal.WriteJson(report);
+                return 0;
+            }
+            foreach (var rom in report.Roms)
+                Terminal.Out.WriteLine(F($"{Path.GetFileName(rom.Rom)} ({rom.Scheme}): {rom.MedianFramesPerSecond:N0} frames/s median, {rom.BestFramesPerSecond:N0} best, one thread"));
+            Terminal.Out.WriteLine("other processes used " +
+                (report.OtherProcessesCpuShare is { } share ? F($"{share:P0} of the CPU") : "an unknown share of the CPU"));
+            return 0;
+        }));
         return command;
     }
 
