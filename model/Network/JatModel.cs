@@ -176,9 +176,9 @@ public sealed class JatModel : ExplicitModule
         return y.view([n1, n2, .. y.shape[1..]]);
     }
 
-    private static Named Wrap(string name, nn.Module module)
+    private static NamedModules Wrap(string name, nn.Module module)
     {
-        var holder = new Named(name);
+        var holder = new NamedModules(name);
         holder.Add("module", module);
         return holder;
     }

@@ -17,7 +17,7 @@ internal sealed class SqueezeExcitation : ExplicitModule
     {
         _squeeze = nn.Linear(channels, channels / 8, hasBias: false);
         _excite = nn.Linear(channels / 8, channels, hasBias: false);
-        var fc = new Named("fc");
+        var fc = new NamedModules("fc");
         fc.Add("0", _squeeze);
         fc.Add("2", _excite);
         register_module("fc", fc);
@@ -30,10 +30,4 @@ internal sealed class SqueezeExcitation : ExplicitModule
         y = nn.functional.sigmoid(_excite.forward(nn.functional.relu(_squeeze.forward(y))));
         return x * y.view(b, c, 1, 1);
     }
-}
-
-/// <summary>A module that only names its children, for the indexes of PyTorch's <c>nn.Sequential</c>.</summary>
-internal sealed class Named(string name) : ExplicitModule(name)
-{
-    public void Add(string childName, nn.Module child) => register_module(childName, child);
 }

@@ -2,6 +2,9 @@ using static TorchSharp.torch;
 
 namespace Jat.Model.Network.Transformer;
 
+/// <summary>(1, 1, queries, keys) which keys each query may see in a global and in a local layer.</summary>
+internal readonly record struct CausalMasks(Tensor Global, Tensor Local);
+
 /// <summary>The masks of GPT-Neo's layers, on absolute positions (the cached ones come first).</summary>
 internal static class AttentionMasks
 {

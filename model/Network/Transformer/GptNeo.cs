@@ -23,7 +23,7 @@ internal sealed class GptNeo : ExplicitModule
         register_module("wpe", PositionEmbedding);
         var local = config.LocalLayers;
         _blocks = new GptNeoBlock[config.NumLayers];
-        var h = new ModuleHolder("h");
+        var h = new NamedModules("h");
         for (var i = 0; i < _blocks.Length; i++)
         {
             _blocks[i] = new GptNeoBlock(i, config.HiddenSize, config.NumHeads, config.InnerSize,
@@ -34,6 +34,7 @@ internal sealed class GptNeo : ExplicitModule
         _lnF = nn.LayerNorm(config.HiddenSize, config.LayerNormEpsilon);
         register_module("ln_f", _lnF);
         MaxPositions = config.MaxPositionEmbeddings;
+        WindowSize = config.WindowSize;
     }
 
     public Embedding TokenEmbedding { get; }
@@ -43,6 +44,8 @@ internal sealed class GptNeo : ExplicitModule
     public int Layers => _blocks.Length;
 
     private int MaxPositions { get; }
+
+    private int WindowSize { get; }
 
     /// <param name="embeddings">(batch, positions, hidden)</param>
     /// <param name="attentionMask">(batch, positions) 1 for a real position, 0 for padding; or null</param>
@@ -62,14 +65,12 @@ internal sealed class GptNeo : ExplicitModule
                 : cat([ones(attentionMask.shape[0], past, attentionMask.dtype, attentionMask.device), attentionMask], 1);
             padding = AttentionMasks.Padding(keysMask, positions);
         }
+        // Built once per pass: every layer of a kind sees the same keys.
+        var keys = past + positions;
+        var masks = new CausalMasks(AttentionMasks.Causal(positions, keys, null, x.device),
+            AttentionMasks.Causal(positions, keys, WindowSize, x.device));
         foreach (var block in _blocks)
-            x = block.Forward(x, padding, cache);
+            x = block.Forward(x, masks, padding, cache);
         return _lnF.forward(x);
-    }
-
-    /// <summary>A container that only names its children (<c>h.0</c>, <c>h.1</c>, …).</summary>
-    private sealed class ModuleHolder(string name) : ExplicitModule(name)
-    {
-        public void Add(string childName, nn.Module child) => register_module(childName, child);
     }
 }

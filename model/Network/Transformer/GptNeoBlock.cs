@@ -27,9 +27,9 @@ internal sealed class GptNeoBlock : ExplicitModule
         register_module("mlp", _mlp);
     }
 
-    public Tensor Forward(Tensor x, Tensor? padding, KeyValueCache? cache)
+    public Tensor Forward(Tensor x, CausalMasks masks, Tensor? padding, KeyValueCache? cache)
     {
-        var h = x.add(_attn.Attention.Forward(_ln1.forward(x), padding, cache, _index), HeldScalars.One);
+        var h = x.add(_attn.Attention.Forward(_ln1.forward(x), masks, padding, cache, _index), HeldScalars.One);
         return h.add(_mlp.Forward(_ln2.forward(h)), HeldScalars.One);
     }
 

@@ -20,13 +20,13 @@ internal sealed class GptNeoSelfAttention : ExplicitModule
     private readonly Linear _out;
     private readonly int _heads;
     private readonly int _headSize;
-    private readonly int? _window;
+    private readonly bool _local;
 
     public GptNeoSelfAttention(int hidden, int heads, int? window) : base("attention")
     {
         _heads = heads;
         _headSize = hidden / heads;
-        _window = window;
+        _local = window is not null;
         _k = nn.Linear(hidden, hidden, hasBias: false);
         _v = nn.Linear(hidden, hidden, hasBias: false);
         _q = nn.Linear(hidden, hidden, hasBias: false);
@@ -38,8 +38,9 @@ internal sealed class GptNeoSelfAttention : ExplicitModule
     }
 
     /// <param name="x">(batch, positions, hidden)</param>
+    /// <param name="masks">which keys each position may see, in global and in local layers (<see cref="AttentionMasks.Causal"/>)</param>
     /// <param name="padding">(batch, 1, positions, keys) additive: 0 where a key may be seen, the smallest float else; or null</param>
-    public Tensor Forward(Tensor x, Tensor? padding, KeyValueCache? cache, int layer)
+    public Tensor Forward(Tensor x, CausalMasks masks, Tensor? padding, KeyValueCache? cache, int layer)
     {
         var batch = x.shape[0];
         var positions = x.shape[1];
@@ -53,9 +54,8 @@ internal sealed class GptNeoSelfAttention : ExplicitModule
         }
         cache?.Set(layer, k, v);
 
-        var keys = k.shape[2];
         var scores = matmul(q.to(ScalarType.Float32), k.to(ScalarType.Float32).transpose(-1, -2));
-        scores = where(AttentionMasks.Causal(positions, keys, _window, x.device), scores, Lowest.to(x.device));
+        scores = where(_local ? masks.Local : masks.Global, scores, Lowest.to(x.device));
         if (padding is not null)
             scores = scores.add(padding, HeldScalars.One);
         var weights = nn.functional.softmax(scores, -1).to(v.dtype);
