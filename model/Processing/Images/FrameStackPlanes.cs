@@ -42,16 +42,25 @@ public static class FrameStackPlanes
             using var image = Image.Load<Rgba32>(png);
             Span<byte> rgba = stackalloc byte[Length];
             image.CopyPixelDataTo(rgba);
-            const int plane = Size * Size;
-            for (int i = 0; i < plane; i++)
-            {
-                for (int c = 0; c < Frames; c++)
-                    destination[c * plane + i] = Scale(rgba[i * Frames + c]);
-            }
+            FromPixels(rgba, destination);
         }
         catch (Exception e) when (e is ImageFormatException or NotSupportedException)
         {
             throw new InvalidDataException($"the Atari observation PNG ({png.Length} bytes) could not be decoded: {e.Message}", e);
+        }
+    }
+
+    /// <summary>The planes of a frame stack given as 84 × 84 × 4 bytes (height, width, frame), as an environment's
+    /// observation holds it and the PNG's RGBA pixels are laid out.</summary>
+    public static void FromPixels(ReadOnlySpan<byte> pixels, Span<float> destination)
+    {
+        if (pixels.Length != Length || destination.Length != Length)
+            throw new ArgumentException($"a frame stack is {Length} bytes (84×84×4) and {Length} floats; got {pixels.Length} and {destination.Length}");
+        const int plane = Size * Size;
+        for (int i = 0; i < plane; i++)
+        {
+            for (int c = 0; c < Frames; c++)
+                destination[c * plane + i] = Scale(pixels[i * Frames + c]);
         }
     }
 
