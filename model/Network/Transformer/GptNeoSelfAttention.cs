@@ -12,7 +12,6 @@ namespace Jat.Model.Network.Transformer;
 /// </summary>
 internal sealed class GptNeoSelfAttention : ExplicitModule
 {
-    private static readonly Tensor Lowest = tensor(float.MinValue);
 
     private readonly Linear _q;
     private readonly Linear _k;
@@ -55,7 +54,9 @@ internal sealed class GptNeoSelfAttention : ExplicitModule
         cache?.Set(layer, k, v);
 
         var scores = matmul(q.to(ScalarType.Float32), k.to(ScalarType.Float32).transpose(-1, -2));
-        scores = where(_local ? masks.Local : masks.Global, scores, Lowest.to(x.device));
+        // A tensor made per call: a static one would belong to the dispose scope in which it was first made.
+        using var lowest = tensor(float.MinValue, device: x.device);
+        scores = where(_local ? masks.Local : masks.Global, scores, lowest);
         if (padding is not null)
             scores = scores.add(padding, HeldScalars.One);
         var weights = nn.functional.softmax(scores, -1).to(v.dtype);
