@@ -24,6 +24,7 @@ internal static class JatCommand
         root.Subcommands.Add(PushCommand.Create());
         root.Subcommands.Add(ConvertCommand.Create());
         root.Subcommands.Add(AtariCommand.Create());
+        root.Subcommands.Add(ModelCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
         return root;
     }

@@ -59,6 +59,30 @@ public static class LossEvaluation
             sums.HasAction ? sums.Action / sums.Samples : null);
     }
 
+    /// <summary>
+    /// The tasks of a dataset folder's split that <paramref name="filters"/> select: task names, or domains
+    /// (<c>atari</c>, <c>mujoco</c>, …) for all of theirs; every task of the split when there is no filter.
+    /// </summary>
+    /// <exception cref="ArgumentException">A filter names no task of the split (the message lists what there is).</exception>
+    public static IReadOnlyList<TaskSpec> TasksIn(string datasetDirectory, IReadOnlyCollection<string> filters, string split = "test")
+    {
+        var present = Jat.Schema.Shards.DatasetFolder.Scan(datasetDirectory).Shards
+            .Where(s => s.Name.Split == split)
+            .Select(s => s.Name.Task).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        if (present.Count == 0)
+            throw new ArgumentException($"{datasetDirectory} holds no {split} split of any task.");
+        var selected = new List<string>();
+        foreach (var filter in filters.Count == 0 ? present : filters)
+        {
+            var matches = present.Where(t => t == filter || TaskRegistry.Find(t)?.Domain.Id() == filter).ToList();
+            if (matches.Count == 0)
+                throw new ArgumentException($"{datasetDirectory} has no {split} split of \"{filter}\"; it has {string.Join(", ", present)}.");
+            selected.AddRange(matches.Where(m => !selected.Contains(m)));
+        }
+        return selected.Select(t => TaskRegistry.Find(t)
+            ?? throw new ArgumentException($"{t} (in {datasetDirectory}) is not a JAT task; the model reads JAT's tasks only.")).ToList();
+    }
+
     private static (int Count, double Loss, double? Observation, double? Action) Run(JatModel model, IReadOnlyList<Sample> samples, Device device)
     {
         using var scope = NewDisposeScope();
