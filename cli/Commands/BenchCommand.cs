@@ -26,6 +26,70 @@ internal static class BenchCommand
         command.Subcommands.Add(BabyAIBot());
         command.Subcommands.Add(Ppo());
         command.Subcommands.Add(Atari());
+        command.Subcommands.Add(ModelSpeed());
+        return command;
+    }
+
+    private static Command ModelSpeed()
+    {
+        var config = new Option<string>("--config") { Description = "The model configuration (small is jat-project/jat's 193 M).", DefaultValueFactory = _ => "small" };
+        var threads = new Option<int>("--threads") { Description = "libtorch threads, on both sides.", DefaultValueFactory = _ => Math.Min(2, Environment.ProcessorCount) };
+        var repeats = new Option<int>("--repeats") { Description = "Timed runs per figure after one warm-up (the median is printed); small's fwd+bwd of 8×512 tokens takes minutes a run on 2 cores.", DefaultValueFactory = _ => 1 };
+        var batches = new Option<int[]>("--batches") { Description = "Batch sizes of the training shapes.", DefaultValueFactory = _ => [2, 8], AllowMultipleArgumentsPerToken = true };
+        var calls = new Option<int>("--calls") { Description = "get_next_action calls per inference run.", DefaultValueFactory = _ => 8 };
+        var shapes = new Option<string[]>("--shapes") { Description = "Shapes to time: mujoco (256 steps of hopper), atari (32 steps of 4×84×84 frames).", DefaultValueFactory = _ => ["mujoco", "atari"], AllowMultipleArgumentsPerToken = true };
+        var baseline = new Option<bool>("--no-baseline") { Description = "Do not run the PyTorch baseline (bench/python/bench_model.py under /usr/bin/python3)." };
+        var json = new Option<bool>("--json") { Description = "Print one JSON document on stdout." };
+        var command = new Command("model",
+            "JAT model speed on CPU: forward and forward + backward per batch (MuJoCo 256-step and Atari 32-step batches), and " +
+            "KV-cache inference (get_next_action) against recomputing the context; beside the same figures of an independent " +
+            "PyTorch JAT (bench/python) on the same shapes and threads, with the ratio (above 1: Jat is faster). GPU figures are " +
+            "not measured here (no GPU on these machines).")
+        {
+            config, threads, repeats, batches, calls, shapes, baseline, json,
+        };
+        command.SetAction((result, ct) => Terminal.RunAsync(async () =>
+        {
+            var options = new Jat.Benchmarks.Model.ModelBenchOptions(result.GetValue(config)!, result.GetValue(threads), result.GetValue(repeats),
+                result.GetValue(batches), result.GetValue(calls), result.GetValue(shapes));
+            if (options.Threads < 1 || options.Repeats < 1 || options.Calls < 1 || options.BatchSizes.Any(b => b < 1))
+                throw new ArgumentException("--threads, --repeats, --calls and --batches must be at least 1.");
+            var progress = new SyncProgress<string>(line => Console.Error.WriteLine($"jat: bench model: {line}"));
+            var jat = await Task.Run(() => Jat.Benchmarks.Model.ModelThroughput.Run(options, progress, ct), ct);
+            Jat.Benchmarks.Model.ModelBenchReport? python = null;
+            string? why = "--no-baseline";
+            if (!result.GetValue(baseline))
+            {
+                progress.Report("the PyTorch baseline (bench/python/bench_model.py)");
+                (python, why) = await Task.Run(() => Jat.Benchmarks.Model.PyTorchModelBaseline.Run(options, ct), ct);
+            }
+            var others = jat.OtherProcessesCpuShare;
+            if (result.GetValue(json))
+            {
+                Terminal.WriteJson(new { jat, baseline = python, baselineMissing = why, otherProcessesCpuShare = others, gpu = "not measured (no GPU here)" });
+                return 0;
+            }
+            Terminal.Out.WriteLine(F($"{jat.Implementation}, {jat.Config} ({jat.Parameters / 1e6:0.#} M parameters), {jat.Threads} threads, median of {jat.Repeats}; baseline: {python?.Implementation ?? "none (" + why + ")"}"));
+            var train = new Table().Border(TableBorder.Simple).AddColumns("shape", "batch", "tokens", "forward s", "baseline", "ratio", "fwd+bwd s", "baseline", "ratio");
+            foreach (var t in jat.Train)
+            {
+                var p = python?.Train.FirstOrDefault(x => x.Task == t.Task && x.Batch == t.Batch);
+                train.AddRow(t.Task, F($"{t.Batch}"), F($"{t.Tokens}"), F($"{t.ForwardS:0.000}"), p is null ? "-" : F($"{p.ForwardS:0.000}"),
+                    p is null ? "-" : F($"{p.ForwardS / t.ForwardS:0.00}x"), F($"{t.ForwardBackwardS:0.000}"),
+                    p is null ? "-" : F($"{p.ForwardBackwardS:0.000}"), p is null ? "-" : F($"{p.ForwardBackwardS / t.ForwardBackwardS:0.00}x"));
+            }
+            Terminal.Out.Write(train);
+            var infer = new Table().Border(TableBorder.Simple).AddColumns("inference", "cached", "kv steps/s", "recompute steps/s", "speedup", "baseline kv steps/s", "ratio");
+            foreach (var i in jat.Inference)
+            {
+                var p = python?.Inference.FirstOrDefault(x => x.Task == i.Task && x.ContextWindow == i.ContextWindow);
+                infer.AddRow(i.Task, F($"{i.CachedEntries}"), F($"{i.KvCacheStepsPerS:0.00}"), F($"{i.RecomputeStepsPerS:0.00}"), F($"{i.Speedup:0.0}x"),
+                    p is null ? "-" : F($"{p.KvCacheStepsPerS:0.00}"), p is null ? "-" : F($"{i.KvCacheStepsPerS / p.KvCacheStepsPerS:0.00}x"));
+            }
+            Terminal.Out.Write(infer);
+            Terminal.Out.WriteLine("other processes used " + (others is { } share ? F($"{share:P0} of the CPU") : "an unknown share of the CPU") + "; GPU figures: not measured (no GPU here)");
+            return 0;
+        }));
         return command;
     }
 

@@ -73,7 +73,7 @@ public sealed class JatAgent : IDisposable
         using var noGrad = no_grad();
         _model.eval();
         var output = _model.Forward(Inputs(steps), computeLoss: false, _cache);
-        TrimCache();
+        _cache.TrimAfterStep(_model.Config.MaxPositionEmbeddings, _options.ContextWindow);
         var predicted = output.PredictedActions![0, -1];
         if (_spec.Actions is EnvContinuous c)
         {
@@ -91,20 +91,6 @@ public sealed class JatAgent : IDisposable
             : multinomial(logits.softmax(-1), 1, generator: _generator)[0].item<long>();
         _last = current with { DiscreteAction = chosen };
         return (int)chosen;
-    }
-
-    private void TrimCache()
-    {
-        var length = _cache.Length;
-        var max = _model.Config.MaxPositionEmbeddings - 2;
-        var start = Math.Max(0, length - max);
-        var end = length - 2;
-        if (_options.ContextWindow is { } window)
-            start = Math.Max(start, end - window);
-        if (end <= start)
-            _cache.Clear();
-        else
-            _cache.Keep(start, end);
     }
 
     private RlInputs Inputs(IReadOnlyList<Step> steps)

@@ -47,6 +47,34 @@ public sealed class KeyValueCache : IDisposable
         }
     }
 
+    /// <summary>
+    /// get_next_action's rule after each call: keep the last <c>max_position_embeddings − 2</c> positions, drop the last
+    /// two (the new observation and its placeholder action, fed again with the real action next call), then keep the
+    /// last <paramref name="contextWindow"/> positions when one is given.
+    /// </summary>
+    public void TrimAfterStep(int maxPositions, int? contextWindow)
+    {
+        var length = Length;
+        var start = Math.Max(0, length - (maxPositions - 2));
+        var end = length - 2;
+        if (contextWindow is { } window)
+            start = Math.Max(start, end - window);
+        if (end <= start)
+            Clear();
+        else
+            Keep(start, end);
+    }
+
+    /// <summary>A copy that goes on independently (the same positions, its own tensors).</summary>
+    public KeyValueCache Clone()
+    {
+        var copy = new KeyValueCache(_layers.Length);
+        for (var i = 0; i < _layers.Length; i++)
+            if (_layers[i] is { } layer)
+                copy.Set(i, layer.Keys.clone(), layer.Values.clone());
+        return copy;
+    }
+
     public void Clear()
     {
         for (var i = 0; i < _layers.Length; i++)
