@@ -116,13 +116,5 @@ internal static class MuJoCoTraceReplay
     private static JsonElement Required(JsonElement element, string name, string file, int line) =>
         TraceLines.Required(element, name, file, line);
 
-    private static List<double> Doubles(JsonElement array)
-    {
-        var values = new List<double>(array.GetArrayLength());
-        foreach (var item in array.EnumerateArray())
-        {
-            values.Add(item.GetDouble());
-        }
-        return values;
-    }
+    private static List<double> Doubles(JsonElement array) => TraceLines.Doubles(array);
 }

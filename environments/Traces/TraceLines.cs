@@ -40,4 +40,15 @@ internal static class TraceLines
         element.TryGetProperty(name, out var value)
             ? value
             : throw new InvalidDataException($"{file}, line {line}: the episode has no '{name}' field; see the traces README for the format.");
+
+    /// <summary>A JSON array of numbers.</summary>
+    public static List<double> Doubles(JsonElement array)
+    {
+        var values = new List<double>(array.GetArrayLength());
+        foreach (var item in array.EnumerateArray())
+        {
+            values.Add(item.GetDouble());
+        }
+        return values;
+    }
 }
