@@ -13,6 +13,10 @@ public static class MetaWorldTasks
     /// <summary>In JAT's order (alphabetical by task name).</summary>
     internal static IReadOnlyList<Entry> All { get; } =
     [
+        Of("button-press", ButtonPress.Front),
+        Of("button-press-topdown", ButtonPress.Topdown),
+        Of("button-press-topdown-wall", ButtonPress.TopdownWall),
+        Of("button-press-wall", ButtonPress.Wall),
         Of("pick-place", () => new PickPlace()),
         Of("plate-slide", PlateSlide.Forward),
         Of("plate-slide-back", PlateSlide.Back),
