@@ -32,18 +32,8 @@ internal static class MetaWorldTraceReplay
         }
         using (environment)
         {
-            int episodes = 0, matched = 0, steps = 0;
-            double largest = 0;
-            TraceDivergence? first = null;
-            TraceLines.ForEach(file, cancel, (episode, lineNumber) =>
-            {
-                var comparison = ReplayEpisode(environment, episode, tolerance, file, lineNumber, ref steps);
-                episodes++;
-                matched += comparison.Diverged ? 0 : 1;
-                first ??= comparison.Divergence;
-                largest = Math.Max(largest, comparison.LargestDifference);
-            });
-            return new TraceEnvironmentReport(envId, file, episodes, matched, first, largest, steps, []);
+            return TraceLines.ReplayAll(envId, file, cancel,
+                (JsonElement episode, int line, ref int steps) => ReplayEpisode(environment, episode, tolerance, file, line, ref steps));
         }
     }
 
