@@ -1,11 +1,20 @@
 using System.CommandLine;
 using Jat.Cli.Commands;
+using Jat.Environments.MetaWorld.Assets;
 
 namespace Jat.Cli;
 
 /// <summary>The <c>jat</c> command and its verbs.</summary>
 internal static class JatCommand
 {
+    /// <summary>Meta-World's model files are the user's: every verb that may load a Meta-World task takes their folder.</summary>
+    private static readonly Option<DirectoryInfo?> MetaWorldAssetsFolder = new("--metaworld-assets")
+    {
+        Description = $"The assets_v2 folder of Meta-World (Farama-Foundation/Metaworld {AssetManifest.Commit[..8]}), verified file by file " +
+            $"[default: ${MetaWorldAssets.EnvironmentVariable}, then Jat's cache, then an installed metaworld package].",
+        Recursive = true,
+    };
+
     public static RootCommand Create()
     {
         var root = new RootCommand(
@@ -26,6 +35,7 @@ internal static class JatCommand
         root.Subcommands.Add(AtariCommand.Create());
         root.Subcommands.Add(ModelCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
+        root.Options.Add(MetaWorldAssetsFolder);
         return root;
     }
 
@@ -35,6 +45,10 @@ internal static class JatCommand
     /// less than one PPO iteration on Humanoid, so a stopped training lost everything since its last periodic save; 30 s
     /// is the grace period Kubernetes and Slurm give a job before they kill it.
     /// </summary>
-    public static Task<int> RunAsync(string[] args) =>
-        Create().Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(30) });
+    public static Task<int> RunAsync(string[] args)
+    {
+        var parsed = Create().Parse(args);
+        MetaWorldAssets.UseFolder(parsed.GetValue(MetaWorldAssetsFolder)?.FullName);
+        return parsed.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(30) });
+    }
 }

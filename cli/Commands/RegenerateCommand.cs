@@ -27,7 +27,8 @@ internal static class RegenerateCommand
         var tasks = new Option<string[]>("--tasks", "-t")
         {
             Description = "Tasks to write (`jat tasks` lists them) [default: every task whose environment and expert Jat ships: " +
-                "the 39 BabyAI levels (the BabyAI bot) and the MuJoCo tasks with a shipped expert].",
+                "the 39 BabyAI levels (the BabyAI bot) and the MuJoCo tasks with a shipped expert; Meta-World tasks only where their assets " +
+                "are found (--metaworld-assets) and an expert ships; the run's log says what was left out and why].",
             AllowMultipleArgumentsPerToken = true,
         };
         var episodes = new Option<int?>("--episodes", "-n") { Description = "Episodes (rows) per task, train and test together, split as JAT splits (BabyAI 95/5, the others 90/10) [default: BabyAI 20,000 (a fifth of JAT's size), MuJoCo 1,000 (a tenth), 100 for mujoco-ant, -humanoid and -standup; synthetic samples 100]." };
@@ -54,6 +55,11 @@ internal static class RegenerateCommand
             {
                 Console.Out.WriteLine(plan.ToJson());
                 return 0;
+            }
+            if (result.GetValue(planFile) is null && result.GetValue(tasks) is not { Length: > 0 })
+            {
+                foreach (var line in RegenerationJobs.DefaultPlanOmissions())
+                    Console.Error.WriteLine($"jat: {line}");
             }
             var share = new WorkerShare(result.GetValue(worker), result.GetValue(workers));
             var root = result.GetValue(output)!.FullName;

@@ -11,7 +11,7 @@ internal static class VerifyTracesCommand
 {
     public static Command Create()
     {
-        var folder = new Argument<DirectoryInfo>("dir") { Description = "A folder of traces: mujoco/<EnvId>.jsonl and babyai/<EnvId>.jsonl (searched recursively)." };
+        var folder = new Argument<DirectoryInfo>("dir") { Description = "A folder of traces: mujoco/<EnvId>.jsonl, babyai/<EnvId>.jsonl and metaworld/<env>-v2.jsonl (searched recursively; Meta-World needs its assets, see --metaworld-assets)." };
         var tolerance = new Option<double>("--tolerance") { Description = "Largest accepted difference, absolute or relative to values above 1.", DefaultValueFactory = _ => 1e-6 };
         var json = new Option<bool>("--json") { Description = "Print one JSON document on stdout." };
         var command = new Command("verify-traces",
@@ -27,7 +27,7 @@ internal static class VerifyTracesCommand
             var limit = new TraceTolerance(result.GetValue(tolerance));
             var (files, unknown) = TraceVerifier.Find(root);
             if (files.Count == 0)
-                throw new ArgumentException($"{root} has no trace files Jat can replay (mujoco/*.jsonl, babyai/*.jsonl).");
+                throw new ArgumentException($"{root} has no trace files Jat can replay (mujoco/*.jsonl, babyai/*.jsonl, metaworld/*.jsonl).");
             var reports = new List<TraceEnvironmentReport>();
             foreach (var file in files)
             {
@@ -58,10 +58,15 @@ internal static class VerifyTracesCommand
                 report.LargestDifference.ToString("0.###e+0", CultureInfo.InvariantCulture), first);
         }
         Terminal.Out.Write(table);
+        foreach (var note in reports.SelectMany(r => r.Notes).Distinct(StringComparer.Ordinal))
+            Console.Error.WriteLine($"jat: {note}");
         foreach (var file in unknown)
             Console.Error.WriteLine($"jat: not replayed (no replayer for this folder): {file}");
+        var replayed = reports.Count(r => r.Episodes > 0);
+        var notReplayed = reports.Count - replayed;
+        var skipped = notReplayed > 0 ? $"; {notReplayed} environment(s) not replayed (see above)" : "";
         Terminal.Out.WriteLine(passed
-            ? $"all {reports.Sum(r => r.Episodes)} episodes of {reports.Count} environments match"
-            : $"{reports.Count(r => !r.Passed)} environment(s) diverge");
+            ? $"all {reports.Sum(r => r.Episodes)} episodes of {replayed} environment(s) match{skipped}"
+            : $"{reports.Count(r => !r.Passed)} environment(s) diverge{skipped}");
     }
 }

@@ -25,6 +25,35 @@ public static class RegenerationJobs
         [.. TaskRegistry.All.Where(t => CanPlay(t.Name) && ShippedExperts.DefaultActorFor(t.Name) is not null).Select(t => t.Name)];
 
     /// <summary>
+    /// Why a family's tasks are not in the default plan, one line per family: it cannot run here (its own one-line
+    /// reason, e.g. Meta-World's assets not found and how to get them), or Jat ships no expert for some of its tasks.
+    /// </summary>
+    public static IReadOnlyList<string> DefaultPlanOmissions()
+    {
+        var lines = new List<string>();
+        foreach (var family in EnvironmentCatalog.Families)
+        {
+            var tasks = family.Tasks.Where(t => TaskRegistry.All.Any(spec => spec.Name == t.Task)).ToList();
+            if (tasks.Count == 0)
+                continue;
+            try
+            {
+                family.EnsureAvailable();
+            }
+            catch (EnvironmentUnavailableException missing)
+            {
+                lines.Add($"{family.Name}: its {tasks.Count} task(s) are left out of the default plan: {missing.Message}");
+                continue;
+            }
+            var unplayed = tasks.Count(t => ShippedExperts.DefaultActorFor(t.Task) is null);
+            if (unplayed > 0)
+                lines.Add($"{family.Name}: {unplayed} of its {tasks.Count} task(s) are left out of the default plan: Jat ships no expert for them " +
+                    "(collect them with `jat collect <task> --expert FILE`, or give \"expert\" in a --plan file).");
+        }
+        return lines;
+    }
+
+    /// <summary>
     /// The plan of a command line: <paramref name="tasks"/> (default: <see cref="DefaultTasks"/>), each collected with
     /// <paramref name="episodes"/>, JAT's size (<paramref name="full"/>) or its family's default size, or sampled when
     /// Jat cannot play it.

@@ -1,5 +1,6 @@
 using Jat.Environments.BabyAI;
 using Jat.Environments.Families;
+using Jat.Environments.MetaWorld;
 using Jat.Environments.MuJoCo;
 
 namespace Jat.Environments;
@@ -15,6 +16,7 @@ public static class EnvironmentCatalog
     [
         BabyAIFamily.Instance,
         MuJoCoFamily.Instance,
+        MetaWorldFamily.Instance,
     ];
 
     private static readonly Lock Gate = new();

@@ -18,18 +18,8 @@ internal static class MuJoCoTraceReplay
             return new TraceEnvironmentReport(envId, file, 0, 0, null, 0, 0, [$"Jat has no environment {envId}; skipped."]);
         }
         using var environment = MuJoCoTasks.Create(envId);
-        int episodes = 0, matched = 0, steps = 0;
-        double largest = 0;
-        TraceDivergence? first = null;
-        TraceLines.ForEach(file, cancel, (episode, lineNumber) =>
-        {
-            var comparison = ReplayEpisode(environment, episode, tolerance, file, lineNumber, ref steps);
-            episodes++;
-            matched += comparison.Diverged ? 0 : 1;
-            first ??= comparison.Divergence;
-            largest = Math.Max(largest, comparison.LargestDifference);
-        });
-        return new TraceEnvironmentReport(envId, file, episodes, matched, first, largest, steps, []);
+        return TraceLines.ReplayAll(envId, file, cancel,
+            (JsonElement episode, int line, ref int steps) => ReplayEpisode(environment, episode, tolerance, file, line, ref steps));
     }
 
     private static EpisodeComparison ReplayEpisode(
@@ -116,13 +106,5 @@ internal static class MuJoCoTraceReplay
     private static JsonElement Required(JsonElement element, string name, string file, int line) =>
         TraceLines.Required(element, name, file, line);
 
-    private static List<double> Doubles(JsonElement array)
-    {
-        var values = new List<double>(array.GetArrayLength());
-        foreach (var item in array.EnumerateArray())
-        {
-            values.Add(item.GetDouble());
-        }
-        return values;
-    }
+    private static List<double> Doubles(JsonElement array) => TraceLines.Doubles(array);
 }

@@ -40,4 +40,35 @@ internal static class TraceLines
         element.TryGetProperty(name, out var value)
             ? value
             : throw new InvalidDataException($"{file}, line {line}: the episode has no '{name}' field; see the traces README for the format.");
+
+    /// <summary>A JSON array of numbers.</summary>
+    public static List<double> Doubles(JsonElement array)
+    {
+        var values = new List<double>(array.GetArrayLength());
+        foreach (var item in array.EnumerateArray())
+        {
+            values.Add(item.GetDouble());
+        }
+        return values;
+    }
+
+    /// <summary>Replays one episode (a line's object and its number), adding the steps it compared to <c>steps</c>.</summary>
+    public delegate EpisodeComparison EpisodeReplay(JsonElement episode, int line, ref int steps);
+
+    /// <summary>Every episode of a file replayed, summed up: episodes matched, the first divergence, the largest difference.</summary>
+    public static TraceEnvironmentReport ReplayAll(string environment, string file, CancellationToken cancel, EpisodeReplay replay)
+    {
+        int episodes = 0, matched = 0, steps = 0;
+        double largest = 0;
+        TraceDivergence? first = null;
+        ForEach(file, cancel, (episode, lineNumber) =>
+        {
+            var comparison = replay(episode, lineNumber, ref steps);
+            episodes++;
+            matched += comparison.Diverged ? 0 : 1;
+            first ??= comparison.Divergence;
+            largest = Math.Max(largest, comparison.LargestDifference);
+        });
+        return new TraceEnvironmentReport(environment, file, episodes, matched, first, largest, steps, []);
+    }
 }

@@ -1,7 +1,7 @@
 namespace Jat.Environments.Traces;
 
 /// <summary>
-/// Replays every trace file found under a folder (<c>mujoco/*.jsonl</c>, <c>babyai/*.jsonl</c>, as laid out by the
+/// Replays every trace file found under a folder (<c>mujoco/*.jsonl</c>, <c>babyai/*.jsonl</c>, <c>metaworld/*.jsonl</c>, as laid out by the
 /// traces README) and reports per environment.
 /// </summary>
 public static class TraceVerifier
@@ -11,7 +11,7 @@ public static class TraceVerifier
     {
         if (!Directory.Exists(folder))
         {
-            throw new DirectoryNotFoundException($"{folder} does not exist; point verify-traces at a folder of traces (mujoco/*.jsonl, babyai/*.jsonl).");
+            throw new DirectoryNotFoundException($"{folder} does not exist; point verify-traces at a folder of traces (mujoco/*.jsonl, babyai/*.jsonl, metaworld/*.jsonl).");
         }
         var replayable = new List<string>();
         var unknown = new List<string>();
@@ -25,7 +25,7 @@ public static class TraceVerifier
     public static TraceEnvironmentReport Replay(string file, TraceTolerance tolerance, CancellationToken cancel)
     {
         var replay = ReplayerFor(file)
-            ?? throw new ArgumentException($"{file}: not a trace Jat can replay (expected mujoco/<EnvId>.jsonl or babyai/<EnvId>.jsonl).");
+            ?? throw new ArgumentException($"{file}: not a trace Jat can replay (expected mujoco/<EnvId>.jsonl, babyai/<EnvId>.jsonl or metaworld/<env>-v2.jsonl).");
         return replay(file, tolerance, cancel);
     }
 
@@ -34,6 +34,7 @@ public static class TraceVerifier
         {
             "mujoco" => MuJoCoTraceReplay.Replay,
             "babyai" => BabyAI.BabyAITraceReplay.Replay,
+            "metaworld" => MetaWorldTraceReplay.Replay,
             _ => null,
         };
 }

@@ -96,6 +96,34 @@ public sealed class EnvironmentCommandTests
         Assert.Equal("reward", (string?)report["firstDivergence"]!["field"]);
     }
 
+    [Fact]
+    public async Task Verify_traces_replays_meta_world_from_the_assets_folder_given_and_says_in_one_line_when_it_is_missing()
+    {
+        var shared = Path.Combine(Path.GetDirectoryName(RepositoryRoot.Path)!, "shared");
+        var trace = Path.Combine(shared, "reference", "traces", "metaworld", "reach-v2.jsonl");
+        var assets = Path.Combine(shared, "metaworld-assets");
+        if (!File.Exists(trace) || !Directory.Exists(assets))
+        {
+            Console.WriteLine("SKIPPED: ../shared's Meta-World traces or assets are not next to this checkout; not checked.");
+            return;
+        }
+        using var folder = new TempDirectory();
+        Directory.CreateDirectory(Path.Combine(folder.Path, "metaworld"));
+        File.Copy(trace, Path.Combine(folder.Path, "metaworld", "reach-v2.jsonl"));
+
+        var replayed = await JatProcess.RunAsync("verify-traces", folder.Path, "--metaworld-assets", assets, "--json");
+
+        Assert.Equal(0, replayed.ExitCode);
+        var report = JsonNode.Parse(replayed.Stdout)!["environments"]![0]!;
+        Assert.Equal((4, 4, 400), ((int)report["episodes"]!, (int)report["matched"]!, (int)report["stepsCompared"]!));
+
+        var nowhere = Path.Combine(folder.Path, "no-assets");
+        var missing = await JatProcess.RunAsync("verify-traces", folder.Path, "--metaworld-assets", nowhere);
+
+        Assert.Contains($"{nowhere} (--metaworld-assets)", missing.Stderr, StringComparison.Ordinal);
+        Assert.Contains("1 environment(s) not replayed", missing.Stdout, StringComparison.Ordinal);
+    }
+
     /// <summary>
     /// A pendulum episode written by jat itself (state, actions, observations, rewards), in the traces' format: the
     /// test needs no reference data, and replaying it must agree exactly.

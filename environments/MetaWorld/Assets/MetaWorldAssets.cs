@@ -6,7 +6,7 @@ namespace Jat.Environments.MetaWorld.Assets;
 /// <summary>
 /// Finds the user's copy of Meta-World's <c>assets_v2</c> folder and checks it against <see cref="AssetManifest"/>.
 /// Places, in order: the folder a command was given (<c>--metaworld-assets</c>), <c>JAT_METAWORLD_ASSETS</c>, Jat's
-/// cache (what <c>jat assets fetch metaworld</c> fills), and the <c>assets_v2</c> folder of an installed
+/// cache (a copy of the folder put there), and the <c>assets_v2</c> folder of an installed
 /// <c>metaworld</c> Python package. The first place that exists is the one used: a folder the user named that does not
 /// verify is an error, not a reason to silently take another copy.
 /// </summary>
@@ -20,7 +20,7 @@ public static class MetaWorldAssets
     /// <summary>The folder a command was given; it wins over every other place.</summary>
     public static void UseFolder(string? folder) => Volatile.Write(ref _explicitFolder, string.IsNullOrEmpty(folder) ? null : Path.GetFullPath(folder));
 
-    /// <summary>Where <c>jat assets fetch metaworld</c> keeps the files: <c>$XDG_CACHE_HOME/jat/metaworld-&lt;commit&gt;/assets_v2</c>.</summary>
+    /// <summary>Jat's own place for the files: <c>$XDG_CACHE_HOME/jat/metaworld-&lt;commit&gt;/assets_v2</c>.</summary>
     public static string CacheFolder
     {
         get
@@ -45,20 +45,26 @@ public static class MetaWorldAssets
             var looked = string.Join(", ", places.Select(place => $"{place.Folder} ({place.Source})"));
             throw new MetaWorldAssetsUnavailableException(
                 $"Meta-World's model files (assets_v2 of Farama-Foundation/Metaworld {AssetManifest.Commit[..8]}) were not found; "
-                + $"looked in {looked}. Run `jat assets fetch metaworld`, or pass --metaworld-assets DIR / set {EnvironmentVariable} to a copy of that folder.");
+                + $"looked in {looked}. {HowToGet}");
         }
         var problem = Verified.GetOrAdd(found.Folder, AssetManifest.Shipped.FirstProblem);
         if (problem is not null)
         {
             throw new MetaWorldAssetsUnavailableException(
                 $"Meta-World's model files in {found.Folder} ({found.Source}) are not those of Metaworld {AssetManifest.Commit[..8]}: {problem}. "
-                + "Run `jat assets fetch metaworld` for the verified copy, or point --metaworld-assets at one.");
+                + HowToGet);
         }
         return found.Folder;
     }
 
     /// <summary>A task model's path in the verified folder (<c>sawyer_xyz/sawyer_reach_v2.xml</c>).</summary>
     public static string ModelPath(string model) => Path.Combine(Folder(), "sawyer_xyz", model);
+
+    /// <summary>The one way to get the files until Jat downloads them itself (the command the issue names is not built yet).</summary>
+    private static string HowToGet =>
+        $"Get metaworld/envs/assets_v2 of https://github.com/Farama-Foundation/Metaworld at commit {AssetManifest.Commit[..8]} "
+        + $"(git clone, then git checkout {AssetManifest.Commit[..8]}) and pass --metaworld-assets DIR or set {EnvironmentVariable} to that folder, "
+        + $"or copy it to {CacheFolder}.";
 
     private static List<(string Folder, string Source)> Places()
     {

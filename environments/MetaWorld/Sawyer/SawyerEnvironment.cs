@@ -80,6 +80,12 @@ public abstract class SawyerEnvironment : IContinuousEnvironment
     private protected double[] MocapLow { get; }
     private protected double[] MocapHigh { get; }
 
+    /// <summary><c>_target_pos</c>: the goal the reward measures against.</summary>
+    private protected double[] Target { get; } = new double[3];
+
+    /// <summary><c>obj_init_pos</c>: where the reset put the task's object.</summary>
+    private protected double[] ObjectInit { get; } = new double[3];
+
     /// <summary><c>init_tcp</c>: the gripper's centre after the hand reset.</summary>
     private protected double[] InitTcp { get; } = new double[3];
 
@@ -231,6 +237,37 @@ public abstract class SawyerEnvironment : IContinuousEnvironment
         Draws.Add(vector);
         return vector;
     }
+
+    /// <summary>
+    /// The object-and-goal draw of the tasks with a rejection loop: draw again while the object (<c>v[0:2]</c>) and the
+    /// goal (<c>v[3:5]</c>) are closer than <paramref name="minimum"/> in the table's plane.
+    /// </summary>
+    private protected double[] DrawApart(ReadOnlySpan<double> low, ReadOnlySpan<double> high, double minimum)
+    {
+        double[] vector;
+        do
+        {
+            vector = DrawRandomVector(low, high);
+        }
+        while (Norm2(vector[0] - vector[3], vector[1] - vector[4]) < minimum);
+        return vector;
+    }
+
+    /// <summary>An object slot from a body's position and its <c>xquat</c> (w, x, y, z).</summary>
+    private protected void BodySlot(int body, Span<double> slot)
+    {
+        BodyCom(body).CopyTo(slot);
+        Simulation.Xquat.Slice(4 * body, 4).CopyTo(slot[3..7]);
+    }
+
+    /// <summary>An object slot from a body's position and its geom's orientation as scipy gives it (x, y, z, w).</summary>
+    private protected void BodyGeomSlot(int body, int geom, Span<double> slot)
+    {
+        BodyCom(body).CopyTo(slot);
+        GeomQuaternion(geom, slot[3..7]);
+    }
+
+    private protected ReadOnlySpan<double> SiteXpos(int site) => Simulation.SitePosition(site);
 
     /// <summary><c>_reset_hand</c>: 50 × (mocap to the start pose, gripper open, 5 physics steps); then <c>init_tcp</c>.</summary>
     private protected void ResetHand(int steps = 50)

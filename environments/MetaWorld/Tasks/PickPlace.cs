@@ -13,8 +13,6 @@ public sealed class PickPlace : SawyerEnvironment
     private static readonly double[] High = [0.1, 0.7, 0.02, 0.1, 0.9, 0.3];
 
     private readonly int _object, _objectGeom, _goal;
-    private readonly double[] _target = new double[3];
-    private readonly double[] _objectInit = new double[3];
 
     public PickPlace()
         : base("metaworld-pick-place", "pick-place-v2", "sawyer_pick_place_v2.xml", [0.0, 0.6, 0.2], [-0.5, 0.40, 0.05], [0.5, 1, 0.5])
@@ -27,30 +25,24 @@ public sealed class PickPlace : SawyerEnvironment
     private protected override void ResetTaskState()
     {
         double[] goal = [0.1, 0.8, 0.2];
-        goal.CopyTo(_target);
-        Array.Clear(_objectInit);
+        goal.CopyTo(Target);
+        Array.Clear(ObjectInit);
     }
 
     private protected override void ResetModel()
     {
         ResetHand();
-        double[] vector;
-        do
-        {
-            vector = DrawRandomVector(Low, High);
-        }
-        while (Norm2(vector[0] - vector[3], vector[1] - vector[4]) < 0.15);
-        vector.AsSpan(3, 3).CopyTo(_target);
-        vector.AsSpan(0, 3).CopyTo(_objectInit);
+        var vector = DrawApart(Low, High, 0.15);
+        vector.AsSpan(3, 3).CopyTo(Target);
+        vector.AsSpan(0, 3).CopyTo(ObjectInit);
         TcpCenter(InitTcp);
-        SetObjectXyz(_objectInit);
-        SetSitePos(_goal, _target);
+        SetObjectXyz(ObjectInit);
+        SetSitePos(_goal, Target);
     }
 
     private protected override void WriteObjects(Span<double> slots)
     {
-        BodyCom(_object).CopyTo(slots);
-        GeomQuaternion(_objectGeom, slots[3..7]);
+        BodyGeomSlot(_object, _objectGeom, slots);
     }
 
     private protected override double Evaluate(ReadOnlySpan<double> obs, ReadOnlySpan<float> action, Span<double> info)
@@ -59,12 +51,12 @@ public sealed class PickPlace : SawyerEnvironment
         TcpCenter(tcp);
         var obj = obs.Slice(4, 3);
         var tcpOpened = obs[3];
-        var objToTarget = Norm3(obj, _target);
+        var objToTarget = Norm3(obj, Target);
         var tcpToObj = Norm3(obj, tcp);
-        var inPlace = Tolerance.LongTail(objToTarget, 0, 0.05, Norm3(_objectInit, _target));
+        var inPlace = Tolerance.LongTail(objToTarget, 0, 0.05, Norm3(ObjectInit, Target));
         var grasped = Caging(action, obj, tcp);
         var reward = Tolerance.Hamacher(grasped, inPlace);
-        if (tcpToObj < 0.02 && tcpOpened > 0 && obj[2] - 0.01 > _objectInit[2])
+        if (tcpToObj < 0.02 && tcpOpened > 0 && obj[2] - 0.01 > ObjectInit[2])
         {
             reward += 1.0 + (5.0 * inPlace);
         }
@@ -74,7 +66,7 @@ public sealed class PickPlace : SawyerEnvironment
         }
         info[0] = objToTarget <= 0.07 ? 1 : 0;
         info[1] = tcpToObj <= 0.03 ? 1 : 0;
-        info[2] = TouchingObject(_objectGeom) && tcpOpened > 0 && obj[2] - 0.02 > _objectInit[2] ? 1 : 0;
+        info[2] = TouchingObject(_objectGeom) && tcpOpened > 0 && obj[2] - 0.02 > ObjectInit[2] ? 1 : 0;
         info[3] = grasped;
         info[4] = inPlace;
         info[5] = objToTarget;
@@ -92,7 +84,7 @@ public sealed class PickPlace : SawyerEnvironment
         var left = Tolerance.LongTail(LeftPad[1] - obj[1], radius, padMargin, leftMargin);
         var yCaging = Tolerance.Hamacher(left, right);
         var tcpToObjXz = Math.Sqrt(Square(tcp[0] - obj[0]) + 0.0 + Square(tcp[2] - obj[2]));
-        var xzMarginInit = Math.Sqrt(Square(_objectInit[0] - InitTcp[0]) + 0.0 + Square(_objectInit[2] - InitTcp[2])) - xzMargin;
+        var xzMarginInit = Math.Sqrt(Square(ObjectInit[0] - InitTcp[0]) + 0.0 + Square(ObjectInit[2] - InitTcp[2])) - xzMargin;
         var xzCaging = Tolerance.LongTail(tcpToObjXz, 0, xzMargin, xzMarginInit);
         double closed = Math.Min(Math.Max(0, action[3]), 1);
         var caging = Tolerance.Hamacher(yCaging, xzCaging);

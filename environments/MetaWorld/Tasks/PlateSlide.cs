@@ -14,8 +14,6 @@ public sealed class PlateSlide : SawyerEnvironment
     private readonly bool _shapedReward;
     private readonly double[] _low, _high, _initialGoal, _initialObject;
     private readonly int _puck, _puckGoal, _goal;
-    private readonly double[] _target = new double[3];
-    private readonly double[] _objectInit = new double[3];
 
     private readonly double[] _puckStart;
     private readonly NetAt _net;
@@ -59,8 +57,8 @@ public sealed class PlateSlide : SawyerEnvironment
 
     private protected override void ResetTaskState()
     {
-        _initialGoal.CopyTo(_target);
-        _initialObject.CopyTo(_objectInit);
+        _initialGoal.CopyTo(Target);
+        _initialObject.CopyTo(ObjectInit);
     }
 
     private protected override void ResetModel()
@@ -68,16 +66,16 @@ public sealed class PlateSlide : SawyerEnvironment
         ResetHand();
         var vector = DrawRandomVector(_low, _high);
         TcpCenter(InitTcp);
-        vector.AsSpan(0, 3).CopyTo(_objectInit);
-        vector.AsSpan(3, 3).CopyTo(_target);
+        vector.AsSpan(0, 3).CopyTo(ObjectInit);
+        vector.AsSpan(3, 3).CopyTo(Target);
         // Back and side write the goal into data.xpos instead, which the next forward pass overwrites.
         if (_net != NetAt.Unmoved)
         {
-            (_net == NetAt.Goal ? _target : _objectInit).CopyTo(Simulation.BodyPos.Slice(3 * _puckGoal, 3));
+            (_net == NetAt.Goal ? Target : ObjectInit).CopyTo(Simulation.BodyPos.Slice(3 * _puckGoal, 3));
         }
         _puckStart.CopyTo(Simulation.Qpos.Slice(9, 2));
         Simulation.Forward();
-        SetSitePos(_goal, _target);
+        SetSitePos(_goal, Target);
     }
 
     private protected override void WriteObjects(Span<double> slots)
@@ -91,11 +89,11 @@ public sealed class PlateSlide : SawyerEnvironment
         Span<double> tcp = stackalloc double[3];
         TcpCenter(tcp);
         var obj = obs.Slice(4, 3);
-        var objToTarget = Norm3(obj, _target);
+        var objToTarget = Norm3(obj, Target);
         var shrink = _shapedReward ? 0.05 : 0;
-        var inPlace = Tolerance.LongTail(objToTarget, 0, 0.05, Norm3(_objectInit, _target) - shrink);
+        var inPlace = Tolerance.LongTail(objToTarget, 0, 0.05, Norm3(ObjectInit, Target) - shrink);
         var tcpToObj = Norm3(tcp, obj);
-        var grasped = Tolerance.LongTail(tcpToObj, 0, 0.05, Norm3(InitTcp, _objectInit) - shrink);
+        var grasped = Tolerance.LongTail(tcpToObj, 0, 0.05, Norm3(InitTcp, ObjectInit) - shrink);
         double reward;
         if (_shapedReward)
         {

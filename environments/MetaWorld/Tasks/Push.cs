@@ -13,8 +13,6 @@ public sealed class Push : SawyerEnvironment
     private static readonly double[] High = [0.1, 0.7, 0.02, 0.1, 0.9, 0.02];
 
     private readonly int _object, _objectGeom, _goal;
-    private readonly double[] _target = new double[3];
-    private readonly double[] _objectInit = new double[3];
 
     public Push()
         : base("metaworld-push", "push-v2", "sawyer_push_v2.xml", [0.0, 0.6, 0.2], [-0.5, 0.40, 0.05], [0.5, 1, 0.5])
@@ -27,35 +25,29 @@ public sealed class Push : SawyerEnvironment
     private protected override void ResetTaskState()
     {
         double[] goal = [0.1, 0.8, 0.02];
-        goal.CopyTo(_target);
+        goal.CopyTo(Target);
         double[] init = [0.0, 0.6, 0.02];
-        init.CopyTo(_objectInit);
+        init.CopyTo(ObjectInit);
     }
 
     private protected override void ResetModel()
     {
         ResetHand();
         var restingHeight = BodyCom(_object)[2];
-        double[] vector;
-        do
-        {
-            vector = DrawRandomVector(Low, High);
-        }
-        while (Norm2(vector[0] - vector[3], vector[1] - vector[4]) < 0.15);
-        _target[0] = vector[3];
-        _target[1] = vector[4];
-        _target[2] = restingHeight;
-        _objectInit[0] = vector[0];
-        _objectInit[1] = vector[1];
-        _objectInit[2] = restingHeight;
-        SetObjectXyz(_objectInit);
-        SetSitePos(_goal, _target);
+        var vector = DrawApart(Low, High, 0.15);
+        Target[0] = vector[3];
+        Target[1] = vector[4];
+        Target[2] = restingHeight;
+        ObjectInit[0] = vector[0];
+        ObjectInit[1] = vector[1];
+        ObjectInit[2] = restingHeight;
+        SetObjectXyz(ObjectInit);
+        SetSitePos(_goal, Target);
     }
 
     private protected override void WriteObjects(Span<double> slots)
     {
-        BodyCom(_object).CopyTo(slots);
-        GeomQuaternion(_objectGeom, slots[3..7]);
+        BodyGeomSlot(_object, _objectGeom, slots);
     }
 
     private protected override double Evaluate(ReadOnlySpan<double> obs, ReadOnlySpan<float> action, Span<double> info)
@@ -65,9 +57,9 @@ public sealed class Push : SawyerEnvironment
         var obj = obs.Slice(4, 3);
         var tcpOpened = obs[3];
         var tcpToObj = Norm3(obj, tcp);
-        var targetToObj = Norm3(obj, _target);
-        var inPlace = Tolerance.LongTail(targetToObj, 0, 0.05, Norm3(_objectInit, _target));
-        var grasped = GripperCaging(action, obj, _objectInit, objRadius: 0.015, padThreshold: 0.05, reachRadius: 0.01,
+        var targetToObj = Norm3(obj, Target);
+        var inPlace = Tolerance.LongTail(targetToObj, 0, 0.05, Norm3(ObjectInit, Target));
+        var grasped = GripperCaging(action, obj, ObjectInit, objRadius: 0.015, padThreshold: 0.05, reachRadius: 0.01,
             xzThreshold: 0.005, highDensity: true);
         var reward = 2 * grasped;
         if (tcpToObj < 0.02 && tcpOpened > 0)
@@ -80,7 +72,7 @@ public sealed class Push : SawyerEnvironment
         }
         info[0] = targetToObj <= 0.05 ? 1 : 0;
         info[1] = tcpToObj <= 0.03 ? 1 : 0;
-        info[2] = TouchingObject(_objectGeom) && tcpOpened > 0 && obj[2] - 0.02 > _objectInit[2] ? 1 : 0;
+        info[2] = TouchingObject(_objectGeom) && tcpOpened > 0 && obj[2] - 0.02 > ObjectInit[2] ? 1 : 0;
         info[3] = grasped;
         info[4] = inPlace;
         info[5] = targetToObj;

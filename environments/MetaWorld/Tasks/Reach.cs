@@ -12,8 +12,6 @@ public sealed class Reach : SawyerEnvironment
     private readonly double[] _low, _high;
     private readonly bool _wall;
     private readonly int _object, _objectGeom, _goal;
-    private readonly double[] _target = new double[3];
-    private readonly double[] _objectInit = new double[3];
 
     private Reach(string task, string envId, string model, double[] low, double[] high, bool wall)
         : base(task, envId, model, [0.0, 0.6, 0.2], [-0.5, 0.40, 0.05], [0.5, 1, 0.5])
@@ -35,38 +33,32 @@ public sealed class Reach : SawyerEnvironment
     private protected override void ResetTaskState()
     {
         double[] goal = [-0.1, 0.8, 0.2];
-        goal.CopyTo(_target);
+        goal.CopyTo(Target);
         double[] init = [0.0, 0.6, 0.02];
-        init.CopyTo(_objectInit);
+        init.CopyTo(ObjectInit);
     }
 
     private protected override void ResetModel()
     {
         ResetHand();
-        double[] vector;
-        do
-        {
-            vector = DrawRandomVector(_low, _high);
-        }
-        while (Norm2(vector[0] - vector[3], vector[1] - vector[4]) < 0.15);
-        vector.AsSpan(3, 3).CopyTo(_target);
-        vector.AsSpan(0, 3).CopyTo(_objectInit);
-        SetObjectXyz(_objectInit);
-        SetSitePos(_goal, _target);
+        var vector = DrawApart(_low, _high, 0.15);
+        vector.AsSpan(3, 3).CopyTo(Target);
+        vector.AsSpan(0, 3).CopyTo(ObjectInit);
+        SetObjectXyz(ObjectInit);
+        SetSitePos(_goal, Target);
     }
 
     private protected override void WriteObjects(Span<double> slots)
     {
-        BodyCom(_object).CopyTo(slots);
-        GeomQuaternion(_objectGeom, slots[3..7]);
+        BodyGeomSlot(_object, _objectGeom, slots);
     }
 
     private protected override double Evaluate(ReadOnlySpan<double> obs, ReadOnlySpan<float> action, Span<double> info)
     {
         Span<double> tcp = stackalloc double[3];
         TcpCenter(tcp);
-        var tcpToTarget = Norm3(tcp, _target);
-        var margin = Norm3(HandInitPos, _target);
+        var tcpToTarget = Norm3(tcp, Target);
+        var margin = Norm3(HandInitPos, Target);
         var inPlace = Tolerance.LongTail(tcpToTarget, 0, 0.05, margin);
         var reward = 10 * inPlace;
         info[0] = tcpToTarget <= 0.05 ? 1 : 0;

@@ -2,6 +2,7 @@ using Jat.Collectors.Collection;
 using Jat.Collectors.Plans;
 using Jat.Environments.Acting;
 using Jat.Environments.BabyAI.Bot;
+using Jat.Environments.MetaWorld.Assets;
 using Jat.Experts.Acting;
 using Jat.Schema.Tasks;
 
@@ -22,6 +23,28 @@ public sealed class RegenerationJobsTests
         Assert.Equal(11, mujoco.Count);
         Assert.All(mujoco, t => Assert.Equal(t.Key is "mujoco-ant" or "mujoco-humanoid" or "mujoco-standup" ? 100 : 1_000, t.Value));
         Assert.Equal(50, plan.Tasks.Count);
+    }
+
+    [Fact]
+    public void The_default_plan_needs_no_meta_world_assets_and_says_why_meta_world_is_left_out()
+    {
+        var missing = Path.Combine(Path.GetTempPath(), $"jat-no-metaworld-{Guid.NewGuid():N}");
+        MetaWorldAssets.UseFolder(missing);
+        try
+        {
+            var plan = RegenerationJobs.PlanFor(null, null, full: false, seed: null);
+            var omissions = RegenerationJobs.DefaultPlanOmissions();
+
+            Assert.DoesNotContain(plan.Tasks, t => t.Task.StartsWith("metaworld-", StringComparison.Ordinal));
+            var line = Assert.Single(omissions, l => l.StartsWith("metaworld:", StringComparison.Ordinal));
+            Assert.Contains(missing, line, StringComparison.Ordinal);
+            Assert.Contains("--metaworld-assets DIR", line, StringComparison.Ordinal);
+            Assert.DoesNotContain(omissions, l => l.StartsWith("babyai:", StringComparison.Ordinal));
+        }
+        finally
+        {
+            MetaWorldAssets.UseFolder(null);
+        }
     }
 
     [Fact]

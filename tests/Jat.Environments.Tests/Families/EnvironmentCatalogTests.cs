@@ -1,5 +1,6 @@
 using Jat.Environments.BabyAI;
 using Jat.Environments.Families;
+using Jat.Environments.MetaWorld;
 using Jat.Environments.MuJoCo;
 
 namespace Jat.Environments.Tests.Families;
@@ -9,7 +10,7 @@ public sealed class EnvironmentCatalogTests
     [Fact]
     public void Every_task_is_found_by_name_and_by_original_id_in_its_family()
     {
-        Assert.Equal(50, EnvironmentCatalog.Tasks.Count);
+        Assert.Equal(39 + 11 + MetaWorldFamily.Instance.Tasks.Count, EnvironmentCatalog.Tasks.Count);
         foreach (var family in EnvironmentCatalog.Families)
         {
             foreach (var task in family.Tasks)
@@ -59,6 +60,9 @@ public sealed class EnvironmentCatalogTests
         Assert.Equal(25_000, 250_000_000 / BabyAIFamily.Instance.SizeOf("babyai-boss-level").LargestBytes);
         Assert.Equal(100, MuJoCoFamily.Instance.DefaultPlanEpisodes("Humanoid-v4"));
         Assert.Equal(1_000, MuJoCoFamily.Instance.DefaultPlanEpisodes("mujoco-hopper"));
+        Assert.False(MetaWorldFamily.Instance.NewEnvironmentPerEpisode);
+        Assert.Equal(new ShippedCheckpointActor(Deterministic: true), MetaWorldFamily.Instance.DefaultActor);
+        Assert.Equal(4 * (39 + 4 + 1) * 100, MetaWorldFamily.Instance.SizeOf("reach-v2").LargestBytes);
     }
 
     private sealed class Impostor : IEnvironmentFamily

@@ -109,7 +109,7 @@ public sealed class AssetsTests : IDisposable
             Assert.IsAssignableFrom<EnvironmentUnavailableException>(error);
             Assert.Contains(nowhere, error.Message, StringComparison.Ordinal);
             Assert.Contains(MetaWorldAssets.CacheFolder, error.Message, StringComparison.Ordinal);
-            Assert.Contains("jat assets fetch metaworld", error.Message, StringComparison.Ordinal);
+            Assert.Contains("--metaworld-assets DIR", error.Message, StringComparison.Ordinal);
             Assert.DoesNotContain('\n', error.Message);
         }
         finally

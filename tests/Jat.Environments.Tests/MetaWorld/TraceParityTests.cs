@@ -1,27 +1,24 @@
-using System.Text.Json;
+using Jat.Environments.MetaWorld;
 using Jat.Environments.MetaWorld.Assets;
-using Jat.Environments.MetaWorld.Sawyer;
-using Jat.Environments.MetaWorld.Tasks;
+using Jat.Environments.Traces;
 
 namespace Jat.Environments.Tests.MetaWorld;
 
 /// <summary>
 /// Step-for-step parity with Meta-World's own v2 code (Farama 08489b46 on MuJoCo 2.2.2,
-/// ../shared/reference/traces/metaworld): from the seed alone, the same draws and reset state; from the recorded
-/// state, every observation, reward and info entry. Exact equality is expected (1e-12 allowed, for reporting).
+/// ../shared/reference/traces/metaworld), through the product's replay: from the seed alone, the same draws and reset
+/// state; from the recorded state, every observation, reward and info entry. Exact equality is expected (1e-12
+/// allowed, for reporting).
 /// </summary>
 [Collection(nameof(AssetsTests))]
-public sealed class TraceParityTests
+public sealed class TraceParityTests : IDisposable
 {
+    public static TheoryData<string> EnvIds() => [.. MetaWorldTasks.All.Select(entry => entry.Task.EnvId)];
+
+    public void Dispose() => MetaWorldAssets.UseFolder(null);
+
     [Theory]
-    [InlineData("reach-v2")]
-    [InlineData("reach-wall-v2")]
-    [InlineData("pick-place-v2")]
-    [InlineData("push-v2")]
-    [InlineData("plate-slide-v2")]
-    [InlineData("plate-slide-back-v2")]
-    [InlineData("plate-slide-side-v2")]
-    [InlineData("plate-slide-back-side-v2")]
+    [MemberData(nameof(EnvIds))]
     public void Recorded_episodes_replay_exactly(string envId)
     {
         if (SharedReference.Traces("metaworld") is not { } traces || SharedReference.MetaWorldAssets() is not { } assets)
@@ -29,73 +26,50 @@ public sealed class TraceParityTests
             return;
         }
         MetaWorldAssets.UseFolder(assets);
-        using var environment = Create(envId);
-        var largest = 0.0;
-        foreach (var line in File.ReadLines(Path.Combine(traces, envId + ".jsonl")))
-        {
-            using var document = JsonDocument.Parse(line);
-            var episode = document.RootElement;
-            var seed = episode.GetProperty("seed").GetUInt64();
-            environment.Reset(seed);
-            var draws = episode.GetProperty("rand_draws").EnumerateArray().SelectMany(call => call.EnumerateArray()).Select(Doubles).ToList();
-            Assert.Equal(draws.Count, environment.Draws.Count);
-            for (var i = 0; i < draws.Count; i++)
-            {
-                largest = Compare($"{seed} draw {i}", draws[i], environment.Draws[i], largest);
-            }
-            largest = Compare($"{seed} qpos0", Doubles(episode.GetProperty("qpos0")), environment.Simulation.Qpos, largest);
-            largest = Compare($"{seed} qvel0", Doubles(episode.GetProperty("qvel0")), environment.Simulation.Qvel, largest);
-            largest = Compare($"{seed} qacc_warmstart0", Doubles(episode.GetProperty("qacc_warmstart0")), environment.Simulation.QaccWarmstart, largest);
-            var obs0 = Doubles(episode.GetProperty("obs0"));
-            largest = Compare($"{seed} obs0", obs0, environment.Observation.Continuous, largest);
 
-            environment.RestoreState(Doubles(episode.GetProperty("qpos0")), Doubles(episode.GetProperty("qvel0")),
-                Doubles(episode.GetProperty("mocap_pos0")), Doubles(episode.GetProperty("mocap_quat0")),
-                Doubles(episode.GetProperty("ctrl0")), episode.GetProperty("time0").GetDouble(),
-                Doubles(episode.GetProperty("qacc_warmstart0")), obs0);
-            var index = 0;
-            foreach (var step in episode.GetProperty("steps").EnumerateArray())
-            {
-                var action = Doubles(step.GetProperty("action")).Select(value => (float)value).ToArray();
-                var transition = environment.Step(action);
-                largest = Compare($"{seed} step {index} obs", Doubles(step.GetProperty("obs")), environment.Observation.Continuous, largest);
-                largest = Compare($"{seed} step {index} reward", [step.GetProperty("reward").GetDouble()], [transition.Reward], largest);
-                var info = step.GetProperty("info");
-                var expected = SawyerEnvironment.InfoNames.Select(name => info.GetProperty(name).GetDouble()).ToArray();
-                largest = Compare($"{seed} step {index} info", expected, environment.InfoValues, largest);
-                Assert.Equal(step.GetProperty("truncated").GetBoolean(), transition.Truncated);
-                Assert.False(transition.Terminated);
-                index++;
-            }
-            Assert.Equal(SawyerEnvironment.MaxEpisodeSteps, index);
-        }
-        Console.WriteLine($"{envId}: largest difference {largest:G3}");
+        var report = MetaWorldTraceReplay.Replay(Path.Combine(traces, envId + ".jsonl"), new TraceTolerance(1e-12), CancellationToken.None);
+
+        Assert.Empty(report.Notes);
+        Assert.Equal(4, report.Episodes);
+        Assert.True(report.Passed, $"{envId}: {report.Matched}/{report.Episodes} episodes matched; first divergence {report.FirstDivergence}");
+        Assert.Equal(400, report.StepsCompared);
+        Console.WriteLine($"{envId}: largest difference {report.LargestDifference:G3}");
     }
 
-    private static SawyerEnvironment Create(string envId) => envId switch
+    [Fact]
+    public void Without_the_assets_a_trace_is_skipped_with_the_one_line_reason()
     {
-        "reach-v2" => Reach.Open(),
-        "reach-wall-v2" => Reach.Wall(),
-        "pick-place-v2" => new PickPlace(),
-        "push-v2" => new Push(),
-        "plate-slide-v2" => PlateSlide.Forward(),
-        "plate-slide-back-v2" => PlateSlide.Back(),
-        "plate-slide-side-v2" => PlateSlide.Side(),
-        "plate-slide-back-side-v2" => PlateSlide.BackSide(),
-        _ => throw new ArgumentException(envId),
-    };
-
-    private static double Compare(string what, double[] expected, ReadOnlySpan<double> actual, double largest)
-    {
-        Assert.True(expected.Length == actual.Length, $"{what}: {actual.Length} numbers, expected {expected.Length}");
-        for (var i = 0; i < expected.Length; i++)
+        if (SharedReference.Traces("metaworld") is not { } traces)
         {
-            var difference = Math.Abs(expected[i] - actual[i]);
-            Assert.True(difference <= 1e-12, $"{what}[{i}]: {actual[i]:R}, expected {expected[i]:R} (difference {difference:G3})");
-            largest = Math.Max(largest, difference);
+            return;
         }
-        return largest;
+        var missing = Path.Combine(Path.GetTempPath(), $"jat-no-assets-{Guid.NewGuid():N}");
+        MetaWorldAssets.UseFolder(missing);
+
+        var report = MetaWorldTraceReplay.Replay(Path.Combine(traces, "reach-v2.jsonl"), new TraceTolerance(), CancellationToken.None);
+
+        Assert.Equal(0, report.Episodes);
+        var note = Assert.Single(report.Notes);
+        Assert.Contains(missing, note, StringComparison.Ordinal);
+        Assert.Contains("--metaworld-assets DIR", note, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', note);
     }
 
-    private static double[] Doubles(JsonElement array) => [.. array.EnumerateArray().Select(value => value.GetDouble())];
+    [Fact]
+    public void A_task_Jat_does_not_play_is_skipped_and_said_so()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"jat-mw-{Guid.NewGuid():N}", "metaworld", "no-such-task-v2.jsonl");
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        File.WriteAllText(file, "{}\n");
+        try
+        {
+            var report = MetaWorldTraceReplay.Replay(file, new TraceTolerance(), CancellationToken.None);
+            Assert.Equal(0, report.Episodes);
+            Assert.Contains("no-such-task-v2", Assert.Single(report.Notes), StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(Path.GetDirectoryName(Path.GetDirectoryName(file))!, recursive: true);
+        }
+    }
 }
