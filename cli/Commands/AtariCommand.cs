@@ -36,6 +36,8 @@ internal static class AtariCommand
             if (count < 1)
                 throw new ArgumentException("--frames must be at least 1.");
             var image = AtariRom.Load(result.GetValue(rom)!.FullName);
+            if (image.Note is not null)
+                Console.Error.WriteLine($"jat: atari run: warning: {image.Note}");
             var list = result.GetValue(actions) is { } file ? HeadlessRun.ReadActions(file.FullName) : [];
             var machine = image.Boot();
             var digests = HeadlessRun.Run(machine, count, list);
@@ -48,10 +50,11 @@ internal static class AtariCommand
             }
             if (result.GetValue(json))
             {
-                Terminal.WriteJson(new { rom = image.Path, md5 = image.Md5, scheme = image.Scheme, frames = digests });
+                Terminal.WriteJson(new { rom = image.Path, md5 = image.Md5, scheme = image.Scheme, game = image.Game?.Task, frames = digests });
                 return Task.FromResult(0);
             }
-            Terminal.Out.WriteLine($"{image.Path}: {image.Image.Length} bytes, md5 {image.Md5}, scheme {image.Scheme}");
+            Terminal.Out.WriteLine($"{image.Path}: {image.Image.Length} bytes, md5 {image.Md5}, scheme {image.Scheme}" +
+                (image.Game is { } game ? $", atari-{game.Task}" : ""));
             Terminal.Out.WriteLine("frame action screen   ram      cycles scanlines");
             foreach (var d in digests)
                 Terminal.Out.WriteLine($"{d.Frame,5} {d.Action,6} {d.ScreenCrc32} {d.RamCrc32} {d.CpuCycles,6} {d.Scanlines,9}");

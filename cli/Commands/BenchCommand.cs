@@ -118,7 +118,7 @@ internal static class BenchCommand
                 return 0;
             }
             foreach (var rom in report.Roms)
-                Terminal.Out.WriteLine(F($"{Path.GetFileName(rom.Rom)} ({rom.Scheme}): {rom.MedianFramesPerSecond:N0} frames/s median, {rom.BestFramesPerSecond:N0} best, one thread"));
+                Terminal.Out.WriteLine(F($"{Path.GetFileName(rom.Rom)} ({rom.Scheme}): {rom.MedianFramesPerSecond:N0} frames/s median, {rom.BestFramesPerSecond:N0} best, one thread ({rom.MedianFramesPerCpuSecond:N0} per CPU-second)"));
             Terminal.Out.WriteLine("other processes used " +
                 (report.OtherProcessesCpuShare is { } share ? F($"{share:P0} of the CPU") : "an unknown share of the CPU"));
             return 0;

@@ -14,7 +14,7 @@ public sealed class Atari2600
     /// <summary>ALE's screen: 160 colour clocks by 210 lines (scanlines 34-243 of a frame).</summary>
     public const int ScreenWidth = Tia.Width, ScreenHeight = Tia.Height;
 
-    private readonly Cpu6507 _cpu;
+    private readonly Cpu6507<MachineBus> _cpu;
     private readonly Tia _tia = new();
     private readonly Riot _riot = new();
     private readonly Cartridge _cartridge;
@@ -28,7 +28,7 @@ public sealed class Atari2600
         Scheme = scheme ?? CartridgeDetection.Detect(rom);
         _cartridge = CartridgeDetection.Create(rom, Scheme);
         _bus = new SystemBus(this);
-        _cpu = new Cpu6507(_bus, CpuMode.AleCompatible);
+        _cpu = new Cpu6507<MachineBus>(new MachineBus(_bus), CpuMode.AleCompatible);
         SystemReset();
     }
 
@@ -109,44 +109,58 @@ public sealed class Atari2600
         FrameCycles = other.FrameCycles;
     }
 
-    private sealed class SystemBus(Atari2600 machine) : ICpuBus
+    private readonly struct MachineBus(SystemBus bus) : ICpuBus
+    {
+        public byte Read(ushort address) => bus.Read(address);
+
+        public void Write(ushort address, byte value) => bus.Write(address, value);
+    }
+
+    private sealed class SystemBus(Atari2600 machine)
     {
         public byte DataBus;
 
+        private readonly Cartridge _cartridge = machine._cartridge;
+        private readonly int[] _cartridgeMap = machine._cartridge.ReadMap;
+        private readonly byte[] _image = machine._cartridge.Image;
+        private readonly byte[] _ram = machine._riot.Ram;
+        private readonly bool _watchLow = machine._cartridge.WatchLow;
+
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public byte Read(ushort address)
         {
             byte v;
             if ((address & 0x1000) != 0)
             {
-                v = machine._cartridge.Read(address);
+                int page = _cartridgeMap[((address >> 8) & 0x0F) | ((address >> 9) & 0x10)];
+                v = page >= 0 ? _image[page + (address & 0xFF)] : _cartridge.Read(address);
             }
-            else if ((address & 0x80) == 0)
+            else if ((address & 0x280) == 0x80)
             {
-                v = machine._tia.Read(address, DataBus);
-            }
-            else if ((address & 0x200) == 0)
-            {
-                v = machine._riot.Ram[address & 0x7F];
+                v = _ram[address & 0x7F];
             }
             else
             {
-                v = machine._riot.Read(address, machine._cpu.Cycles);
+                v = ReadChip(address);
             }
             DataBus = v;
             return v;
         }
+
+        private byte ReadChip(ushort address) =>
+            (address & 0x80) == 0 ? machine._tia.Read(address, DataBus) : machine._riot.Read(address, machine._cpu.Cycles);
 
         public void Write(ushort address, byte value)
         {
             DataBus = value;
             if ((address & 0x1000) != 0)
             {
-                machine._cartridge.Write(address, value);
+                _cartridge.Write(address, value);
                 return;
             }
-            if (machine._cartridge.WatchLow)
+            if (_watchLow)
             {
-                machine._cartridge.WriteLow(address, value);
+                _cartridge.WriteLow(address, value);
             }
             if ((address & 0x80) == 0)
             {
@@ -159,7 +173,7 @@ public sealed class Atari2600
             }
             else if ((address & 0x200) == 0)
             {
-                machine._riot.Ram[address & 0x7F] = value;
+                _ram[address & 0x7F] = value;
             }
             else
             {

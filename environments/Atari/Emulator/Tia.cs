@@ -1,9 +1,16 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
 namespace Jat.Environments.Atari.Emulator;
 
 /// <summary>
 /// The TIA as ALE's Stella 3.x core presents it (atari-games.md §3.5): registers take effect at the colour clock of
 /// the writing instruction's end plus a per-register delay, and the screen is drawn lazily up to that clock. Objects
 /// are kept as columns 0-159; one ALE frame runs from a VSYNC release to the next (see <see cref="FrameEnded"/>).
+/// For speed each object's columns on the current line are kept in one byte per column (<c>_objects</c>), rebuilt
+/// only when a register of that object changes, so drawing a span is a table look-up per pixel.
 /// </summary>
 internal sealed class Tia
 {
@@ -27,7 +34,7 @@ internal sealed class Tia
 
     // Clocks are colour clocks since the machine's reset (3 per CPU cycle).
     private long _frameStart;
-    private long _drawnTo;
+    private long _drawnTo, _committed;
     private long _vsyncOnAt = -1;
     private bool _vsync;
 
@@ -47,11 +54,20 @@ internal sealed class Tia
     private readonly long[] _resetLine = [-1, -1, -1, -1];
     private readonly int[] _oldFirst = [-1, -1, -1, -1];
 
+    // Per column of the line: which objects draw there (Bit* below); which objects need rebuilding; whether each of
+    // P0, P1, M0, M1 was built for its reset-strobe line; the object combinations drawn since the latches were read.
+    private readonly byte[] _objects = new byte[Width];
+    private int _dirty = AllObjects;
+    private readonly bool[] _builtFresh = new bool[4];
+    private ulong _seen;
+
+    private const int AllObjects = 0x3F;
+
     public bool Fire0Pressed, Fire1Pressed;
 
     public void Reset()
     {
-        _frameStart = _drawnTo = 0;
+        _frameStart = _drawnTo = _committed = 0;
         _vsyncOnAt = -1;
         _vsync = false;
         FrameEnded = false;
@@ -61,8 +77,10 @@ internal sealed class Tia
         _hmp0 = _hmp1 = _hmm0 = _hmm1 = _hmbl = 0;
         _p0 = _p1 = _m0 = _m1 = _bl = 0;
         _collisions = 0;
+        _seen = 0;
         _hmoveBarLine = -1;
         _resetLine.AsSpan().Fill(-1);
+        _dirty = AllObjects;
         Array.Clear(_screen);
         Array.Clear(_previous);
     }
@@ -71,7 +89,8 @@ internal sealed class Tia
     {
         o._screen.CopyTo(_screen, 0);
         o._previous.CopyTo(_previous, 0);
-        _frameStart = o._frameStart; _drawnTo = o._drawnTo; _vsyncOnAt = o._vsyncOnAt; _vsync = o._vsync; FrameEnded = o.FrameEnded;
+        _frameStart = o._frameStart; _drawnTo = o._drawnTo; _committed = o._committed; _vsyncOnAt = o._vsyncOnAt; _vsync = o._vsync;
+        FrameEnded = o.FrameEnded;
         _vblank = o._vblank; _colup0 = o._colup0; _colup1 = o._colup1; _colupf = o._colupf; _colubk = o._colubk;
         _ctrlpf = o._ctrlpf; _pf0 = o._pf0; _pf1 = o._pf1; _pf2 = o._pf2;
         _nusiz0 = o._nusiz0; _nusiz1 = o._nusiz1; _refp0 = o._refp0; _refp1 = o._refp1;
@@ -80,9 +99,10 @@ internal sealed class Tia
         _vdelp0 = o._vdelp0; _vdelp1 = o._vdelp1; _vdelbl = o._vdelbl; _resmp0 = o._resmp0; _resmp1 = o._resmp1;
         _hmp0 = o._hmp0; _hmp1 = o._hmp1; _hmm0 = o._hmm0; _hmm1 = o._hmm1; _hmbl = o._hmbl;
         _p0 = o._p0; _p1 = o._p1; _m0 = o._m0; _m1 = o._m1; _bl = o._bl;
-        _collisions = o._collisions; _hmoveBarLine = o._hmoveBarLine;
+        _collisions = o._collisions; _seen = o._seen; _hmoveBarLine = o._hmoveBarLine;
         o._resetLine.CopyTo(_resetLine, 0);
         o._oldFirst.CopyTo(_oldFirst, 0);
+        _dirty = AllObjects;
         Fire0Pressed = o.Fire0Pressed; Fire1Pressed = o.Fire1Pressed;
     }
 
@@ -91,7 +111,7 @@ internal sealed class Tia
     {
         FrameEnded = false;
         _frameStart = clock - (clock - _frameStart) % LineClocks;
-        _drawnTo = _frameStart;
+        _drawnTo = _committed = _frameStart;
         _resetLine.AsSpan().Fill(-1);
         (_screen, _previous) = (_previous, _screen);
     }
@@ -121,27 +141,45 @@ internal sealed class Tia
     public byte Read(int register, byte dataBus)
     {
         int high = register & 0x0F;
-        int c = _collisions;
-        int bits = high switch
+        int bits;
+        if (high < 8)
         {
-            0x0 => (c & 0x0003) << 6,
-            0x1 => (c & 0x000C) << 4,
-            0x2 => (c & 0x0030) << 2,
-            0x3 => c & 0x00C0,
-            0x4 => (c & 0x0300) >> 2,
-            0x5 => (c & 0x0C00) >> 4,
-            0x6 => (c & 0x1000) >> 5,
-            0x7 => (c & 0x6000) >> 7,
-            0x8 or 0x9 or 0xA or 0xB => 0x80,
-            0xC => Fire0Pressed ? 0 : 0x80,
-            0xD => Fire1Pressed ? 0 : 0x80,
-            _ => 0,
-        };
+            int c = Collisions();
+            bits = high switch
+            {
+                0x0 => (c & 0x0003) << 6,
+                0x1 => (c & 0x000C) << 4,
+                0x2 => (c & 0x0030) << 2,
+                0x3 => c & 0x00C0,
+                0x4 => (c & 0x0300) >> 2,
+                0x5 => (c & 0x0C00) >> 4,
+                0x6 => (c & 0x1000) >> 5,
+                _ => (c & 0x6000) >> 7,
+            };
+        }
+        else
+        {
+            bits = high switch
+            {
+                0x8 or 0x9 or 0xA or 0xB => 0x80,
+                0xC => Fire0Pressed ? 0 : 0x80,
+                0xD => Fire1Pressed ? 0 : 0x80,
+                _ => 0,
+            };
+        }
         return (byte)(bits | (dataBus & 0x3F));
     }
 
     // Collision latches, two per read register (the higher one is its bit 7): 0 M0P0, 1 M0P1, 2 M1P1, 3 M1P0,
     // 4 P0BL, 5 P0PF, 6 P1BL, 7 P1PF, 8 M0BL, 9 M0PF, 10 M1BL, 11 M1PF, 12 BLPF, 13 M0M1, 14 P0P1.
+
+    // Draws up to `clock` with the old state, then lets the caller change the objects in `dirty`.
+    private void Change(long clock, int dirty)
+    {
+        Commit(clock);
+        Flush();
+        _dirty |= dirty;
+    }
 
     public void Write(int register, byte value, long clock)
     {
@@ -153,7 +191,7 @@ internal sealed class Tia
         switch (register & 0x3F)
         {
             case 0x00:
-                CatchUp(clock);
+                Commit(clock);
                 if ((value & 0x02) != 0)
                 {
                     if (!_vsync)
@@ -171,44 +209,120 @@ internal sealed class Tia
                     _vsync = false;
                 }
                 break;
-            case 0x01: CatchUp(clock + 1); _vblank = value; break;
-            case 0x02: case 0x03: CatchUp(clock); break;
-            case 0x04: CatchUp(clock + 8); _nusiz0 = value; break;
-            case 0x05: CatchUp(clock + 8); _nusiz1 = value; break;
-            case 0x06: CatchUp(clock); _colup0 = (byte)(value & 0xFE); break;
-            case 0x07: CatchUp(clock); _colup1 = (byte)(value & 0xFE); break;
-            case 0x08: CatchUp(clock); _colupf = (byte)(value & 0xFE); break;
-            case 0x09: CatchUp(clock); _colubk = (byte)(value & 0xFE); break;
-            case 0x0A: CatchUp(clock); _ctrlpf = value; break;
-            case 0x0B: CatchUp(clock + 1); _refp0 = value; break;
-            case 0x0C: CatchUp(clock + 1); _refp1 = value; break;
-            case 0x0D: CatchUp(clock + PlayfieldDelay[(int)(h / 3 % 4)]); _pf0 = value; break;
-            case 0x0E: CatchUp(clock + PlayfieldDelay[(int)(h / 3 % 4)]); _pf1 = value; break;
-            case 0x0F: CatchUp(clock + PlayfieldDelay[(int)(h / 3 % 4)]); _pf2 = value; break;
-            case 0x10: CatchUp(clock); Strobe(0, _p0, clock, 5); _p0 = h < HBlank ? 3 : (int)((h - HBlank + 5) % Width); break;
-            case 0x11: CatchUp(clock); Strobe(1, _p1, clock, 5); _p1 = h < HBlank ? 3 : (int)((h - HBlank + 5) % Width); break;
-            case 0x12: CatchUp(clock + 8); Strobe(2, _m0, clock + 8, 4); _m0 = h < HBlank ? 2 : (int)((h - HBlank + 4) % Width); break;
-            case 0x13: CatchUp(clock + 8); Strobe(3, _m1, clock + 8, 4); _m1 = h < HBlank ? 2 : (int)((h - HBlank + 4) % Width); break;
-            case 0x14: CatchUp(clock); _bl = h < HBlank ? 2 : (int)((h - HBlank + 4) % Width); break;
-            case 0x1B: CatchUp(clock + 1); _grp0 = value; _grp1Old = _grp1; break;
-            case 0x1C: CatchUp(clock + 1); _grp1 = value; _grp0Old = _grp0; _enablOld = _enabl; break;
-            case 0x1D: CatchUp(clock); _enam0 = (value & 0x02) != 0; break;
-            case 0x1E: CatchUp(clock); _enam1 = (value & 0x02) != 0; break;
-            case 0x1F: CatchUp(clock); _enabl = (value & 0x02) != 0; break;
-            case 0x20: CatchUp(clock); _hmp0 = (sbyte)((sbyte)value >> 4); break;
-            case 0x21: CatchUp(clock); _hmp1 = (sbyte)((sbyte)value >> 4); break;
-            case 0x22: CatchUp(clock); _hmm0 = (sbyte)((sbyte)value >> 4); break;
-            case 0x23: CatchUp(clock); _hmm1 = (sbyte)((sbyte)value >> 4); break;
-            case 0x24: CatchUp(clock); _hmbl = (sbyte)((sbyte)value >> 4); break;
-            case 0x25: CatchUp(clock); _vdelp0 = (value & 1) != 0; break;
-            case 0x26: CatchUp(clock); _vdelp1 = (value & 1) != 0; break;
-            case 0x27: CatchUp(clock); _vdelbl = (value & 1) != 0; break;
-            case 0x28: CatchUp(clock); ResetMissileToPlayer(ref _resmp0, value, ref _m0, _p0, _nusiz0); break;
-            case 0x29: CatchUp(clock); ResetMissileToPlayer(ref _resmp1, value, ref _m1, _p1, _nusiz1); break;
-            case 0x2A: CatchUp(clock); Hmove(clock, h); break;
-            case 0x2B: CatchUp(clock); _hmp0 = _hmp1 = _hmm0 = _hmm1 = _hmbl = 0; break;
-            case 0x2C: CatchUp(clock); _collisions = 0; break;
+            case 0x01:
+                if (((value ^ _vblank) & 0x02) != 0) Change(clock + 1, 0); else Commit(clock + 1);
+                _vblank = value;
+                break;
+            case 0x02: case 0x03: Commit(clock); break;
+            case 0x04: if (value != _nusiz0) { Change(clock + 8, BitP0 | BitM0); _nusiz0 = value; } else Commit(clock + 8); break;
+            case 0x05: if (value != _nusiz1) { Change(clock + 8, BitP1 | BitM1); _nusiz1 = value; } else Commit(clock + 8); break;
+            case 0x06: SetColour(ref _colup0, value, clock); break;
+            case 0x07: SetColour(ref _colup1, value, clock); break;
+            case 0x08: SetColour(ref _colupf, value, clock); break;
+            case 0x09: SetColour(ref _colubk, value, clock); break;
+            case 0x0A:
+                if (value != _ctrlpf)
+                {
+                    Change(clock, ((value ^ _ctrlpf) & 0x31) != 0 ? BitBall | BitPlayfield : 0);
+                    _ctrlpf = value;
+                }
+                else
+                {
+                    Commit(clock);
+                }
+                break;
+            case 0x0B: if (((value ^ _refp0) & 0x08) != 0) Change(clock + 1, BitP0); else Commit(clock + 1); _refp0 = value; break;
+            case 0x0C: if (((value ^ _refp1) & 0x08) != 0) Change(clock + 1, BitP1); else Commit(clock + 1); _refp1 = value; break;
+            case 0x0D: SetPlayfield(ref _pf0, value, clock + PlayfieldDelay[(int)(h / 3 % 4)]); break;
+            case 0x0E: SetPlayfield(ref _pf1, value, clock + PlayfieldDelay[(int)(h / 3 % 4)]); break;
+            case 0x0F: SetPlayfield(ref _pf2, value, clock + PlayfieldDelay[(int)(h / 3 % 4)]); break;
+            case 0x10: Change(clock, BitP0); Strobe(0, _p0, clock, 5); _p0 = h < HBlank ? 3 : (int)((h - HBlank + 5) % Width); break;
+            case 0x11: Change(clock, BitP1); Strobe(1, _p1, clock, 5); _p1 = h < HBlank ? 3 : (int)((h - HBlank + 5) % Width); break;
+            case 0x12: Change(clock + 8, BitM0); Strobe(2, _m0, clock + 8, 4); _m0 = h < HBlank ? 2 : (int)((h - HBlank + 4) % Width); break;
+            case 0x13: Change(clock + 8, BitM1); Strobe(3, _m1, clock + 8, 4); _m1 = h < HBlank ? 2 : (int)((h - HBlank + 4) % Width); break;
+            case 0x14: Change(clock, BitBall); _bl = h < HBlank ? 2 : (int)((h - HBlank + 4) % Width); break;
+            case 0x1B:
+                if (value != _grp0 || _grp1Old != _grp1)
+                {
+                    Change(clock + 1, BitP0 | BitP1);
+                    _grp0 = value;
+                    _grp1Old = _grp1;
+                }
+                else
+                {
+                    Commit(clock + 1);
+                }
+                break;
+            case 0x1C:
+                if (value != _grp1 || _grp0Old != _grp0 || _enablOld != _enabl)
+                {
+                    Change(clock + 1, BitP0 | BitP1 | BitBall);
+                    _grp1 = value;
+                    _grp0Old = _grp0;
+                    _enablOld = _enabl;
+                }
+                else
+                {
+                    Commit(clock + 1);
+                }
+                break;
+            case 0x1D: SetFlag(ref _enam0, (value & 0x02) != 0, clock, BitM0); break;
+            case 0x1E: SetFlag(ref _enam1, (value & 0x02) != 0, clock, BitM1); break;
+            case 0x1F: SetFlag(ref _enabl, (value & 0x02) != 0, clock, BitBall); break;
+            case 0x20: Commit(clock); _hmp0 = (sbyte)((sbyte)value >> 4); break;
+            case 0x21: Commit(clock); _hmp1 = (sbyte)((sbyte)value >> 4); break;
+            case 0x22: Commit(clock); _hmm0 = (sbyte)((sbyte)value >> 4); break;
+            case 0x23: Commit(clock); _hmm1 = (sbyte)((sbyte)value >> 4); break;
+            case 0x24: Commit(clock); _hmbl = (sbyte)((sbyte)value >> 4); break;
+            case 0x25: SetFlag(ref _vdelp0, (value & 1) != 0, clock, BitP0); break;
+            case 0x26: SetFlag(ref _vdelp1, (value & 1) != 0, clock, BitP1); break;
+            case 0x27: SetFlag(ref _vdelbl, (value & 1) != 0, clock, BitBall); break;
+            case 0x28: Change(clock, BitM0); ResetMissileToPlayer(ref _resmp0, value, ref _m0, _p0, _nusiz0); break;
+            case 0x29: Change(clock, BitM1); ResetMissileToPlayer(ref _resmp1, value, ref _m1, _p1, _nusiz1); break;
+            case 0x2A: Change(clock, AllObjects & ~BitPlayfield); Hmove(clock, h); break;
+            case 0x2B: Commit(clock); _hmp0 = _hmp1 = _hmm0 = _hmm1 = _hmbl = 0; break;
+            case 0x2C: Change(clock, 0); _collisions = 0; _seen = 0; break;
             default: break; // audio and unused registers
+        }
+    }
+
+    private void SetColour(ref byte register, byte value, long clock)
+    {
+        byte colour = (byte)(value & 0xFE);
+        if (colour != register)
+        {
+            Change(clock, 0);
+            register = colour;
+        }
+        else
+        {
+            Commit(clock);
+        }
+    }
+
+    private void SetPlayfield(ref byte register, byte value, long clock)
+    {
+        if (value != register)
+        {
+            Change(clock, BitPlayfield);
+            register = value;
+        }
+        else
+        {
+            Commit(clock);
+        }
+    }
+
+    private void SetFlag(ref bool flag, bool on, long clock, int dirty)
+    {
+        if (on != flag)
+        {
+            Change(clock, dirty);
+            flag = on;
+        }
+        else
+        {
+            Commit(clock);
         }
     }
 
@@ -262,19 +376,37 @@ internal sealed class Tia
     /// <summary>Draws every pixel up to (not including) colour clock <paramref name="clock"/>.</summary>
     public void CatchUp(long clock)
     {
+        Commit(clock);
+        Flush();
+    }
+
+    // A write fixes the pixels before its clock (plus the register's delay) to the state before it. Drawing them can
+    // wait until the state really changes, so a write that changes nothing only moves this mark.
+    private void Commit(long clock)
+    {
+        if (clock > _committed)
+        {
+            _committed = clock;
+        }
+    }
+
+    private void Flush()
+    {
+        long target = _committed;
+        if (target <= _drawnTo)
+        {
+            return;
+        }
         long first = _frameStart + (long)YStart * LineClocks;
         long last = first + (long)Height * LineClocks;
         long from = Math.Max(_drawnTo, first);
-        long to = Math.Min(clock, last);
-        if (clock > _drawnTo)
-        {
-            _drawnTo = clock;
-        }
+        long to = Math.Min(target, last);
+        _drawnTo = target;
         for (long c = from; c < to;)
         {
             long offset = c - _frameStart;
             long lineInFrame = offset / LineClocks;
-            int h = (int)(offset % LineClocks);
+            int h = (int)(offset - lineInFrame * LineClocks);
             long lineEnd = c - h + LineClocks;
             long stop = Math.Min(lineEnd, to);
             if (h < HBlank)
@@ -290,33 +422,219 @@ internal sealed class Tia
 
     private void DrawSpan(int row, int x0, int x1, long line)
     {
-        bool hmoveBar = line == _hmoveBarLine;
-        bool fresh0 = _resetLine[0] == line, fresh1 = _resetLine[1] == line, fresh2 = _resetLine[2] == line, fresh3 = _resetLine[3] == line;
         int rowStart = row * Width;
-        bool blank = (_vblank & 0x02) != 0;
-        byte g0 = _vdelp0 ? _grp0Old : _grp0, g1 = _vdelp1 ? _grp1Old : _grp1;
-        bool ball = _vdelbl ? _enablOld : _enabl;
-        int pfBits = _pf0 >> 4 | Reverse(_pf1) << 4 | _pf2 << 12;
-        bool reflect = (_ctrlpf & 1) != 0, score = (_ctrlpf & 2) != 0, priority = (_ctrlpf & 4) != 0;
-        int ballWidth = 1 << ((_ctrlpf >> 4) & 3);
-        for (int x = x0; x < x1; x++)
+        if ((_vblank & 0x02) != 0)
         {
-            if (blank)
+            _screen.AsSpan(rowStart + x0, x1 - x0).Clear();
+            return;
+        }
+        int dirty = _dirty;
+        for (int k = 0; k < 4; k++)
+        {
+            if ((_resetLine[k] == line) != _builtFresh[k])
             {
-                _screen[rowStart + x] = 0;
-                continue;
+                dirty |= 1 << k;
             }
-            int cell = x >> 2;
-            bool pf = x < 80 ? (pfBits >> cell & 1) != 0 : (pfBits >> (reflect ? 39 - cell : cell - 20) & 1) != 0;
-            bool p0 = PlayerPixel(x, _p0, _nusiz0, _refp0, g0, fresh0)
-                || (fresh0 && _oldFirst[0] >= 0 && FirstCopyPixel(x, _oldFirst[0], _nusiz0, _refp0, g0));
-            bool p1 = PlayerPixel(x, _p1, _nusiz1, _refp1, g1, fresh1)
-                || (fresh1 && _oldFirst[1] >= 0 && FirstCopyPixel(x, _oldFirst[1], _nusiz1, _refp1, g1));
-            bool m0 = _enam0 && !_resmp0 && (MissilePixel(x, _m0, _nusiz0, fresh2)
-                || (fresh2 && _oldFirst[2] >= 0 && Wrap(x - _oldFirst[2]) < 1 << ((_nusiz0 >> 4) & 3)));
-            bool m1 = _enam1 && !_resmp1 && (MissilePixel(x, _m1, _nusiz1, fresh3)
-                || (fresh3 && _oldFirst[3] >= 0 && Wrap(x - _oldFirst[3]) < 1 << ((_nusiz1 >> 4) & 3)));
-            bool bl = ball && Wrap(x - _bl) < ballWidth;
+        }
+        if (dirty != 0)
+        {
+            Rebuild(dirty, line);
+        }
+        ref byte screen = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_screen), rowStart);
+        ref byte objects = ref MemoryMarshal.GetArrayDataReference(_objects);
+        ref byte select = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(ColourSelect), ((_ctrlpf >> 1) & 3) * 128);
+        uint colours = (uint)(_colubk | _colupf << 8 | _colup0 << 16 | _colup1 << 24);
+        ulong seen = 0;
+        int split = Math.Clamp(80, x0, x1);
+        for (int x = x0; x < split; x++)
+        {
+            int o = Unsafe.Add(ref objects, x);
+            seen |= 1UL << o;
+            Unsafe.Add(ref screen, x) = (byte)(colours >> Unsafe.Add(ref select, o));
+        }
+        select = ref Unsafe.Add(ref select, 64);
+        for (int x = split; x < x1; x++)
+        {
+            int o = Unsafe.Add(ref objects, x);
+            seen |= 1UL << o;
+            Unsafe.Add(ref screen, x) = (byte)(colours >> Unsafe.Add(ref select, o));
+        }
+        _seen |= seen;
+        if (line == _hmoveBarLine && x0 < 8)
+        {
+            _screen.AsSpan(rowStart + x0, Math.Min(8, x1) - x0).Clear();
+        }
+    }
+
+    // Object bits of a column in _objects.
+    private const int BitP0 = 1, BitP1 = 2, BitM0 = 4, BitM1 = 8, BitBall = 16, BitPlayfield = 32;
+
+    // Recomputes the columns of the objects whose registers changed (or whose reset-strobe line began or ended).
+    private void Rebuild(int dirty, long line)
+    {
+        _dirty = 0;
+        if ((dirty & BitP0) != 0)
+        {
+            bool fresh = _builtFresh[0] = _resetLine[0] == line;
+            BuildPlayer(BitP0, _p0, _nusiz0, _refp0, _vdelp0 ? _grp0Old : _grp0, fresh, _oldFirst[0]);
+        }
+        if ((dirty & BitP1) != 0)
+        {
+            bool fresh = _builtFresh[1] = _resetLine[1] == line;
+            BuildPlayer(BitP1, _p1, _nusiz1, _refp1, _vdelp1 ? _grp1Old : _grp1, fresh, _oldFirst[1]);
+        }
+        if ((dirty & BitM0) != 0)
+        {
+            bool fresh = _builtFresh[2] = _resetLine[2] == line;
+            BuildMissile(BitM0, _enam0 && !_resmp0, _m0, _nusiz0, fresh, _oldFirst[2]);
+        }
+        if ((dirty & BitM1) != 0)
+        {
+            bool fresh = _builtFresh[3] = _resetLine[3] == line;
+            BuildMissile(BitM1, _enam1 && !_resmp1, _m1, _nusiz1, fresh, _oldFirst[3]);
+        }
+        if ((dirty & BitBall) != 0)
+        {
+            ClearBit(BitBall);
+            if (_vdelbl ? _enablOld : _enabl)
+            {
+                Paint(BitBall, _bl, 1 << ((_ctrlpf >> 4) & 3));
+            }
+        }
+        if ((dirty & BitPlayfield) != 0)
+        {
+            BuildPlayfield();
+        }
+    }
+
+    private void ClearBit(int bit)
+    {
+        ref byte objects = ref MemoryMarshal.GetArrayDataReference(_objects);
+        var keep = Vector128.Create((byte)~bit);
+        for (int i = 0; i < Width; i += 16)
+        {
+            (Vector128.LoadUnsafe(ref objects, (nuint)i) & keep).StoreUnsafe(ref objects, (nuint)i);
+        }
+    }
+
+    // Sets `bit` in `count` columns from `x`, wrapping at the right edge.
+    private void Paint(int bit, int x, int count)
+    {
+        for (int i = 0; i < count; i++)
+        {
+            int c = x + i;
+            _objects[c >= Width ? c - Width : c] |= (byte)bit;
+        }
+    }
+
+    private void BuildPlayer(int bit, int position, byte nusiz, byte refp, byte graphics, bool fresh, int oldFirst)
+    {
+        ClearBit(bit);
+        if (graphics == 0)
+        {
+            return;
+        }
+        int mode = nusiz & 7, width = PlayerWidth[mode];
+        // Stretched players start one clock late (the TIA's extra delay for double and quad width).
+        int start = position + (width > 1 ? 1 : 0);
+        bool reflect = (refp & 0x08) != 0;
+        foreach (int copy in Copies[mode])
+        {
+            if (!(fresh && copy == 0))
+            {
+                PaintPlayer(bit, start + copy, width, graphics, reflect);
+            }
+        }
+        if (fresh && oldFirst >= 0)
+        {
+            PaintPlayer(bit, oldFirst + (width > 1 ? 1 : 0), width, graphics, reflect);
+        }
+    }
+
+    private void PaintPlayer(int bit, int x, int width, byte graphics, bool reflect)
+    {
+        for (int j = 0; j < 8; j++)
+        {
+            if ((graphics >> (reflect ? j : 7 - j) & 1) != 0)
+            {
+                Paint(bit, (x + j * width) % Width, width);
+            }
+        }
+    }
+
+    private void BuildMissile(int bit, bool shown, int position, byte nusiz, bool fresh, int oldFirst)
+    {
+        ClearBit(bit);
+        if (!shown)
+        {
+            return;
+        }
+        int width = 1 << ((nusiz >> 4) & 3);
+        foreach (int copy in Copies[nusiz & 7])
+        {
+            if (!(fresh && copy == 0))
+            {
+                Paint(bit, (position + copy) % Width, width);
+            }
+        }
+        if (fresh && oldFirst >= 0)
+        {
+            Paint(bit, oldFirst, width);
+        }
+    }
+
+    private void BuildPlayfield()
+    {
+        int bits = _pf0 >> 4 | Reverse(_pf1) << 4 | _pf2 << 12;
+        bool reflect = (_ctrlpf & 1) != 0;
+        ref byte objects = ref MemoryMarshal.GetArrayDataReference(_objects);
+        const uint Four = 0x01010101u * BitPlayfield;
+        for (int cell = 0; cell < 40; cell++)
+        {
+            int source = cell < 20 ? cell : reflect ? 39 - cell : cell - 20;
+            ref byte at = ref Unsafe.Add(ref objects, cell * 4);
+            uint v = Unsafe.ReadUnaligned<uint>(ref at) & ~Four;
+            Unsafe.WriteUnaligned(ref at, (bits >> source & 1) != 0 ? v | Four : v);
+        }
+    }
+
+    // Which colour a column shows, by CTRLPF score (bit 0 here) and priority (bit 1), the half of the line (64) and the
+    // column's objects: the shift that picks the byte of (COLUBK, COLUPF, COLUP0, COLUP1) packed in a uint.
+    private static readonly byte[] ColourSelect = BuildColourSelect();
+
+    private static byte[] BuildColourSelect()
+    {
+        var table = new byte[4 * 128];
+        for (int mode = 0; mode < 4; mode++)
+        {
+            bool score = (mode & 1) != 0, priority = (mode & 2) != 0;
+            for (int right = 0; right < 2; right++)
+            {
+                for (int o = 0; o < 64; o++)
+                {
+                    bool p0 = (o & (BitP0 | BitM0)) != 0, p1 = (o & (BitP1 | BitM1)) != 0;
+                    bool pf = (o & BitPlayfield) != 0, bl = (o & BitBall) != 0;
+                    int pfColour = score ? (right == 0 ? 2 : 3) : 1;
+                    int c = priority
+                        ? pf ? pfColour : bl ? 1 : p0 ? 2 : p1 ? 3 : 0
+                        : p0 ? 2 : p1 ? 3 : pf ? pfColour : bl ? 1 : 0;
+                    table[mode * 128 + right * 64 + o] = (byte)(8 * c);
+                }
+            }
+        }
+        return table;
+    }
+
+    // The collision latches (layout in Read) that a column holding these objects sets.
+    private static readonly ushort[] CollisionsOf = BuildCollisions();
+
+    private static ushort[] BuildCollisions()
+    {
+        var table = new ushort[64];
+        for (int o = 0; o < 64; o++)
+        {
+            bool p0 = (o & BitP0) != 0, p1 = (o & BitP1) != 0, m0 = (o & BitM0) != 0, m1 = (o & BitM1) != 0;
+            bool bl = (o & BitBall) != 0, pf = (o & BitPlayfield) != 0;
             int hit = 0;
             if (m0 && p1) hit |= 1 << 1;
             if (m0 && p0) hit |= 1 << 0;
@@ -333,22 +651,24 @@ internal sealed class Tia
             if (bl && pf) hit |= 1 << 12;
             if (m0 && m1) hit |= 1 << 13;
             if (p0 && p1) hit |= 1 << 14;
-            _collisions |= (ushort)hit;
-            byte pfColour = score ? (x < 80 ? _colup0 : _colup1) : _colupf;
-            byte colour;
-            if (priority)
-            {
-                colour = pf ? pfColour : bl ? _colupf : p0 || m0 ? _colup0 : p1 || m1 ? _colup1 : _colubk;
-            }
-            else
-            {
-                colour = p0 || m0 ? _colup0 : p1 || m1 ? _colup1 : pf ? pfColour : bl ? _colupf : _colubk;
-            }
-            _screen[rowStart + x] = hmoveBar && x < 8 ? (byte)0 : colour;
+            table[o] = (ushort)hit;
         }
+        return table;
     }
 
-    private static int Wrap(int d) => d < 0 ? d + Width : d >= Width ? d - Width : d;
+    // Folds the object combinations drawn since the last call into the latches.
+    private int Collisions()
+    {
+        Flush();
+        ulong seen = _seen;
+        _seen = 0;
+        while (seen != 0)
+        {
+            _collisions |= CollisionsOf[BitOperations.TrailingZeroCount(seen)];
+            seen &= seen - 1;
+        }
+        return _collisions;
+    }
 
     private static int Reverse(byte b)
     {
@@ -358,58 +678,5 @@ internal sealed class Tia
             r |= (b >> i & 1) << (7 - i);
         }
         return r;
-    }
-
-    private static bool PlayerPixel(int x, int position, byte nusiz, byte refp, byte graphics, bool skipFirst)
-    {
-        if (graphics == 0)
-        {
-            return false;
-        }
-        int mode = nusiz & 7, width = PlayerWidth[mode];
-        foreach (int copy in Copies[mode])
-        {
-            if (skipFirst && copy == 0)
-            {
-                continue;
-            }
-            // Stretched players start one clock late (the TIA's extra delay for double and quad width).
-            int d = Wrap(Wrap(x - position - (width > 1 ? 1 : 0)) - copy);
-            if (d < 8 * width)
-            {
-                int bit = d / width;
-                return (graphics >> ((refp & 0x08) != 0 ? bit : 7 - bit) & 1) != 0;
-            }
-        }
-        return false;
-    }
-
-    private static bool FirstCopyPixel(int x, int position, byte nusiz, byte refp, byte graphics)
-    {
-        int width = PlayerWidth[nusiz & 7];
-        int d = Wrap(x - position - (width > 1 ? 1 : 0));
-        if (d >= 8 * width)
-        {
-            return false;
-        }
-        int bit = d / width;
-        return (graphics >> ((refp & 0x08) != 0 ? bit : 7 - bit) & 1) != 0;
-    }
-
-    private static bool MissilePixel(int x, int position, byte nusiz, bool skipFirst)
-    {
-        int width = 1 << ((nusiz >> 4) & 3);
-        foreach (int copy in Copies[nusiz & 7])
-        {
-            if (skipFirst && copy == 0)
-            {
-                continue;
-            }
-            if (Wrap(Wrap(x - position) - copy) < width)
-            {
-                return true;
-            }
-        }
-        return false;
     }
 }

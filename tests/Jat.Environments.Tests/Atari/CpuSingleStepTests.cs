@@ -29,6 +29,14 @@ public sealed class CpuSingleStepTests
         }
     }
 
+    // The CPU takes its bus as a struct; this one forwards to the logging memory.
+    private readonly struct Port(FlatBus bus) : ICpuBus
+    {
+        public byte Read(ushort address) => bus.Read(address);
+
+        public void Write(ushort address, byte value) => bus.Write(address, value);
+    }
+
     private static string? Folder()
     {
         var traces = SharedReference.Traces("atari");
@@ -47,14 +55,14 @@ public sealed class CpuSingleStepTests
         return doc.RootElement.EnumerateArray().Select(e => e.Clone()).ToList();
     }
 
-    private static (Cpu6507 Cpu, FlatBus Bus) Load(JsonElement initial, CpuMode mode)
+    private static (Cpu6507<Port> Cpu, FlatBus Bus) Load(JsonElement initial, CpuMode mode)
     {
         var bus = new FlatBus();
         foreach (var cell in initial.GetProperty("ram").EnumerateArray())
         {
             bus.Memory[cell[0].GetInt32()] = (byte)cell[1].GetInt32();
         }
-        var cpu = new Cpu6507(bus, mode)
+        var cpu = new Cpu6507<Port>(new Port(bus), mode)
         {
             PC = (ushort)initial.GetProperty("pc").GetInt32(),
             S = (byte)initial.GetProperty("s").GetInt32(),
@@ -66,7 +74,7 @@ public sealed class CpuSingleStepTests
         return (cpu, bus);
     }
 
-    private static string? Mismatch(Cpu6507 cpu, FlatBus bus, JsonElement final)
+    private static string? Mismatch(Cpu6507<Port> cpu, FlatBus bus, JsonElement final)
     {
         var got = new[] { cpu.PC, cpu.S, cpu.A, cpu.X, cpu.Y, cpu.P };
         var names = new[] { "pc", "s", "a", "x", "y", "p" };
@@ -229,11 +237,11 @@ public sealed class CpuSingleStepTests
         var bus = new FlatBus();
         bus.Memory[0] = 0x69; // ADC #$01 with A = $99, D set: BCD result $00, carry out, Z from the result.
         bus.Memory[1] = 0x01;
-        var cpu = new Cpu6507(bus, CpuMode.AleCompatible) { A = 0x99, P = 0x28 };
+        var cpu = new Cpu6507<Port>(new Port(bus), CpuMode.AleCompatible) { A = 0x99, P = 0x28 };
         cpu.Step();
         Assert.Equal(0x00, cpu.A);
         Assert.Equal(0x01 | 0x02 | 0x20 | 0x08, cpu.P & 0xEF);
-        var chip = new Cpu6507(bus, CpuMode.Hardware) { A = 0x99, P = 0x28 };
+        var chip = new Cpu6507<Port>(new Port(bus), CpuMode.Hardware) { A = 0x99, P = 0x28 };
         chip.Step();
         Assert.Equal(0x00, chip.A);
         Assert.Equal(0, chip.P & 0x02); // the chip's Z comes from the binary sum $9A
@@ -244,7 +252,7 @@ public sealed class CpuSingleStepTests
     {
         var bus = new FlatBus();
         bus.Memory[0x1234] = 0x02;
-        var cpu = new Cpu6507(bus, CpuMode.AleCompatible) { PC = 0x1234 };
+        var cpu = new Cpu6507<Port>(new Port(bus), CpuMode.AleCompatible) { PC = 0x1234 };
         var error = Assert.Throws<CpuJamException>(cpu.Step);
         Assert.Contains("$02", error.Message, StringComparison.Ordinal);
         Assert.Contains("$1234", error.Message, StringComparison.Ordinal);

@@ -13,6 +13,7 @@ internal sealed class BankedCartridge : Cartridge
     private int _bankOffset;
 
     public BankedCartridge(byte[] rom, string scheme, int firstHotspot, int startBank, int ramSize)
+        : base(rom)
     {
         _rom = rom;
         Scheme = scheme;
@@ -26,13 +27,24 @@ internal sealed class BankedCartridge : Cartridge
 
     public override string Scheme { get; }
 
-    public override void Reset() => _bankOffset = _startBank * 4096;
+    public override void Reset() => Select(_startBank * 4096);
 
     private void Touch(int a)
     {
         if (_banks > 1 && a >= _firstHotspot && a < _firstHotspot + _banks)
         {
-            _bankOffset = (a - _firstHotspot) * 4096;
+            Select((a - _firstHotspot) * 4096);
+        }
+    }
+
+    // The hotspots' page and the RAM's pages stay with Read; every other page is read from the image directly.
+    private void Select(int bankOffset)
+    {
+        _bankOffset = bankOffset;
+        for (int page = 0; page < 16; page++)
+        {
+            bool slow = (_banks > 1 && page == 15) || page * 256 < 2 * _ramSize;
+            MapPage(page, slow ? -1 : _rom.Length == 2048 ? (page * 256) & 0x7FF : bankOffset + page * 256);
         }
     }
 
@@ -66,7 +78,7 @@ internal sealed class BankedCartridge : Cartridge
     public override void CopyFrom(Cartridge other)
     {
         var o = (BankedCartridge)other;
-        _bankOffset = o._bankOffset;
+        Select(o._bankOffset);
         o._ram.CopyTo(_ram, 0);
     }
 }

@@ -5,7 +5,7 @@ namespace Jat.Environments.Atari.Emulator.Cartridges;
 /// $1400-$17FF); $1800-$19FF one of four 256-byte RAM banks (write $1800-$18FF, read $1900-$19FF); $1A00-$1FFF the
 /// last ROM bank. Hotspots $1FE0-$1FE7 pick the low bank, $1FE8-$1FEB the RAM bank.
 /// </summary>
-internal sealed class MNetworkCartridge(byte[] rom) : Cartridge
+internal sealed class MNetworkCartridge(byte[] rom) : Cartridge(rom)
 {
     private readonly byte[] _ram = new byte[2048];
     private int _bank, _ramBank;
@@ -38,7 +38,7 @@ internal sealed class MNetworkCartridge(byte[] rom) : Cartridge
         {
             if (_bank != 7)
             {
-                return rom[_bank * 2048 + a];
+                return Image[_bank * 2048 + a];
             }
             return _ram[a & 0x3FF];
         }
@@ -46,7 +46,7 @@ internal sealed class MNetworkCartridge(byte[] rom) : Cartridge
         {
             return _ram[1024 + _ramBank * 256 + (a & 0xFF)];
         }
-        return rom[7 * 2048 + (a & 0x7FF)];
+        return Image[7 * 2048 + (a & 0x7FF)];
     }
 
     public override void Write(ushort address, byte value)
