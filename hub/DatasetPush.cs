@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Jat.Hub.Http;
 
 namespace Jat.Hub;
@@ -46,7 +45,7 @@ public sealed record PushResult(string RepoId, string Revision, bool Created, in
 /// (basic or multipart), then commit in batches, the card (README.md) last. Every step can be re-run: a push that
 /// failed half way sends only what the Hub does not have yet.
 /// </summary>
-public static partial class DatasetPush
+public static class DatasetPush
 {
     private const int PreuploadBatch = 256;
     private const int LfsBatch = 100;
@@ -57,8 +56,7 @@ public static partial class DatasetPush
     internal static async Task<PushResult> PushAsync(string folder, HubToken token, PushOptions options, IProgress<PushProgress>? progress,
         HttpMessageHandler? handler, CancellationToken ct)
     {
-        if (!RepoPattern().IsMatch(options.RepoId))
-            throw new ArgumentException($"'{options.RepoId}' is not a repository id: write it as owner/name");
+        RepoName.Check(options.RepoId);
         if (!File.Exists(Path.Combine(folder, "README.md")))
             throw new InvalidOperationException($"{folder} has no README.md: write its dataset card first (`jat card {folder}`)");
         var paths = LocalFile.List(folder);
@@ -157,14 +155,5 @@ public static partial class DatasetPush
             }).ConfigureAwait(false);
         }
         return (uploaded, stored, sent);
-    }
-
-    [GeneratedRegex(@"^[A-Za-z0-9][\w.-]{0,95}/[A-Za-z0-9][\w.-]{0,95}$")]
-    private static partial Regex RepoPattern();
-
-    /// <summary>Reports on the calling thread, at once; <see cref="Progress{T}"/> posts to a context and may reorder.</summary>
-    private sealed class SyncProgress<T>(Action<T> report) : IProgress<T>
-    {
-        public void Report(T value) => report(value);
     }
 }
