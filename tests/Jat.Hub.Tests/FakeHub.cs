@@ -60,6 +60,8 @@ public sealed class FakeHub : IAsyncDisposable
     public ConcurrentQueue<Download> Downloads { get; } = new();
     /// <summary>Entries per page of the tree listing (the Hub pages it, with a <c>Link: rel="next"</c> header).</summary>
     public int TreePageSize { get; set; } = 1000;
+    /// <summary>Downloads are sent in 16 kB pieces with this pause between them, so a test can stop a client mid-file.</summary>
+    public TimeSpan DownloadPause { get; set; } = TimeSpan.Zero;
     public long MultipartThreshold { get; set; } = 64 * 1024;
     public long ChunkSize { get; set; } = 24 * 1024;
 
@@ -390,6 +392,7 @@ public sealed class FakeHub : IAsyncDisposable
             case FaultKind.CutResponse:
                 await context.Response.Body.WriteAsync(body[..(body.Length / 2)]);
                 await context.Response.Body.FlushAsync();
+                await Task.Delay(300); // an abort at once can reset the connection before the half already sent arrives
                 context.Abort();
                 return;
             case FaultKind.Corrupt:
@@ -398,7 +401,17 @@ public sealed class FakeHub : IAsyncDisposable
                 await context.Response.Body.WriteAsync(wrong);
                 return;
         }
-        await context.Response.Body.WriteAsync(body);
+        if (DownloadPause == TimeSpan.Zero)
+        {
+            await context.Response.Body.WriteAsync(body);
+            return;
+        }
+        for (var offset = 0; offset < body.Length; offset += 16 * 1024)
+        {
+            await context.Response.Body.WriteAsync(body[offset..Math.Min(body.Length, offset + 16 * 1024)]);
+            await context.Response.Body.FlushAsync();
+            await Task.Delay(DownloadPause);
+        }
     }
 
     /// <summary>The snapshot a revision names (main or a commit id), if the caller may read the repository; else answers as the Hub does.</summary>
