@@ -131,7 +131,8 @@ internal sealed class HubApi(HubHttp http, string repoId, string revision)
     }
 
     /// <summary>One commit: a header line, then an <c>lfsFile</c> line per LFS file and a <c>file</c> line (base64) per regular one.</summary>
-    public async Task<string> CommitAsync(string summary, IReadOnlyList<(LocalFile File, bool Lfs)> files, CancellationToken ct)
+    public async Task<string> CommitAsync(string summary, IReadOnlyList<(LocalFile File, bool Lfs)> files, CancellationToken ct,
+        IReadOnlyList<string>? deleted = null)
     {
         var lines = new StringBuilder();
         lines.Append(new JsonObject { ["key"] = "header", ["value"] = new JsonObject { ["summary"] = summary, ["description"] = "" } }.ToJsonString()).Append('\n');
@@ -142,6 +143,8 @@ internal sealed class HubApi(HubHttp http, string repoId, string revision)
                 : new JsonObject { ["content"] = Convert.ToBase64String(await File.ReadAllBytesAsync(file.FullPath, ct).ConfigureAwait(false)), ["path"] = file.RepoPath, ["encoding"] = "base64" };
             lines.Append(new JsonObject { ["key"] = lfs ? "lfsFile" : "file", ["value"] = value }.ToJsonString()).Append('\n');
         }
+        foreach (var path in deleted ?? [])
+            lines.Append(new JsonObject { ["key"] = "deletedFile", ["value"] = new JsonObject { ["path"] = path } }.ToJsonString()).Append('\n');
         var body = lines.ToString();
         using var response = await http.SendAsync(() =>
         {
