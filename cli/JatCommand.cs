@@ -31,6 +31,7 @@ internal static class JatCommand
         root.Subcommands.Add(StatsCommand.Create());
         root.Subcommands.Add(CardCommand.Create());
         root.Subcommands.Add(PushCommand.Create());
+        root.Subcommands.Add(PullCommand.Create());
         root.Subcommands.Add(ConvertCommand.Create());
         root.Subcommands.Add(AtariCommand.Create());
         root.Subcommands.Add(ModelCommand.Create());

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Jat.Hub.Http;
 
 namespace Jat.Hub;
@@ -13,6 +12,10 @@ public sealed record PushOptions
     /// <summary>The Hub's clients commit at most 50 files at once (datasets' UPLOADS_MAX_NUMBER_PER_COMMIT).</summary>
     public int FilesPerCommit { get; init; } = 50;
     public int ParallelUploads { get; init; } = 2;
+    /// <summary>Also delete remote files the folder no longer has (stale shards of a rewritten dataset), in the last commit.</summary>
+    public bool DeleteStale { get; init; }
+    /// <summary>With <see cref="DeleteStale"/>: list the stale files, change nothing.</summary>
+    public bool DryRun { get; init; }
     public Action<RetryEvent>? OnRetry { get; init; }
     public HubRetryOptions Retry { get; init; } = HubRetryOptions.Default;
 
@@ -38,7 +41,7 @@ public readonly record struct PushProgress(PushStage Stage, int FilesDone, int F
 /// <param name="AlreadyStored">LFS objects the Hub had already (sent by an earlier, interrupted run) and only needed committing</param>
 /// <param name="Unchanged">files identical on the Hub, neither sent nor committed</param>
 public sealed record PushResult(string RepoId, string Revision, bool Created, int Files, int Committed, int Uploaded, int AlreadyStored,
-    int Unchanged, long BytesUploaded, IReadOnlyList<string> Commits);
+    int Unchanged, long BytesUploaded, IReadOnlyList<string> Commits, IReadOnlyList<string> Deleted);
 
 /// <summary>
 /// Uploads a dataset folder to a Hub dataset repository as the Hub's own clients do: create the repository,
@@ -46,7 +49,7 @@ public sealed record PushResult(string RepoId, string Revision, bool Created, in
 /// (basic or multipart), then commit in batches, the card (README.md) last. Every step can be re-run: a push that
 /// failed half way sends only what the Hub does not have yet.
 /// </summary>
-public static partial class DatasetPush
+public static class DatasetPush
 {
     private const int PreuploadBatch = 256;
     private const int LfsBatch = 100;
@@ -57,8 +60,7 @@ public static partial class DatasetPush
     internal static async Task<PushResult> PushAsync(string folder, HubToken token, PushOptions options, IProgress<PushProgress>? progress,
         HttpMessageHandler? handler, CancellationToken ct)
     {
-        if (!RepoPattern().IsMatch(options.RepoId))
-            throw new ArgumentException($"'{options.RepoId}' is not a repository id: write it as owner/name");
+        RepoName.Check(options.RepoId);
         if (!File.Exists(Path.Combine(folder, "README.md")))
             throw new InvalidOperationException($"{folder} has no README.md: write its dataset card first (`jat card {folder}`)");
         var paths = LocalFile.List(folder);
@@ -68,7 +70,14 @@ public static partial class DatasetPush
         var files = await HashAllAsync(folder, paths, progress, ct).ConfigureAwait(false);
         var total = files.Sum(f => f.Size);
         progress?.Report(new PushProgress(PushStage.Checking, 0, files.Count, 0, total));
+        if (options.DryRun)
+        {
+            if (!options.DeleteStale)
+                throw new ArgumentException("--dry-run goes with --delete-stale: it lists the remote files that would be deleted");
+            return new PushResult(options.RepoId, options.Revision, false, files.Count, 0, 0, 0, 0, 0, [], await StaleAsync(api, options, files, ct).ConfigureAwait(false));
+        }
         var created = await api.CreateRepoAsync(options.Private, ct).ConfigureAwait(false);
+        var stale = options.DeleteStale && !created ? await StaleAsync(api, options, files, ct).ConfigureAwait(false) : [];
 
         var modes = new Dictionary<string, UploadMode>(StringComparer.Ordinal);
         foreach (var batch in files.Chunk(PreuploadBatch))
@@ -91,14 +100,36 @@ public static partial class DatasetPush
         // The card goes last: the dataset the Hub shows is whole whenever its card describes it.
         var ordered = changed.OrderBy(c => c.File.RepoPath == "README.md" ? 1 : 0).ThenBy(c => c.File.RepoPath, StringComparer.Ordinal).ToList();
         var batches = ordered.Chunk(Math.Max(1, options.FilesPerCommit)).ToList();
+        if (batches.Count == 0 && stale.Count > 0)
+            batches.Add([]);
         var commits = new List<string>();
         for (var i = 0; i < batches.Count; i++)
         {
             progress?.Report(new PushProgress(PushStage.Committing, i, batches.Count, total, total));
             var summary = batches.Count == 1 ? $"Upload {ordered.Count} file(s) with jat" : $"Upload {ordered.Count} file(s) with jat (part {i + 1} of {batches.Count})";
-            commits.Add(await api.CommitAsync(summary, batches[i], ct).ConfigureAwait(false));
+            // Deletions ride in the last commit, with the card: the Hub never shows a card without its shards.
+            var deleted = i == batches.Count - 1 ? stale : [];
+            if (deleted.Count > 0)
+                summary += $", delete {deleted.Count} stale file(s)";
+            commits.Add(await api.CommitAsync(summary, batches[i], ct, deleted).ConfigureAwait(false));
         }
-        return new PushResult(options.RepoId, options.Revision, created, files.Count, ordered.Count, uploaded, stored, unchanged, sent, commits);
+        return new PushResult(options.RepoId, options.Revision, created, files.Count, ordered.Count, uploaded, stored, unchanged, sent, commits, stale);
+    }
+
+    /// <summary>Remote files (at the revision, through the tree listing) that the folder does not have; the repository's dot files stay.</summary>
+    private static async Task<IReadOnlyList<string>> StaleAsync(HubApi api, PushOptions options, IReadOnlyList<LocalFile> files, CancellationToken ct)
+    {
+        IReadOnlyList<RemoteFile> remote;
+        try
+        {
+            remote = await api.ListFilesAsync(options.Revision, ct).ConfigureAwait(false);
+        }
+        catch (HubException e) when (e.Status == System.Net.HttpStatusCode.NotFound)
+        {
+            return []; // no repository or no commit yet: nothing is stale
+        }
+        var local = files.Select(f => f.RepoPath).ToHashSet(StringComparer.Ordinal);
+        return remote.Select(r => r.Path).Where(p => !local.Contains(p) && !p.Split('/').Any(part => part.StartsWith('.'))).Order(StringComparer.Ordinal).ToList();
     }
 
     private static async Task<IReadOnlyList<LocalFile>> HashAllAsync(string folder, IReadOnlyList<string> paths, IProgress<PushProgress>? progress, CancellationToken ct)
@@ -157,14 +188,5 @@ public static partial class DatasetPush
             }).ConfigureAwait(false);
         }
         return (uploaded, stored, sent);
-    }
-
-    [GeneratedRegex(@"^[A-Za-z0-9][\w.-]{0,95}/[A-Za-z0-9][\w.-]{0,95}$")]
-    private static partial Regex RepoPattern();
-
-    /// <summary>Reports on the calling thread, at once; <see cref="Progress{T}"/> posts to a context and may reorder.</summary>
-    private sealed class SyncProgress<T>(Action<T> report) : IProgress<T>
-    {
-        public void Report(T value) => report(value);
     }
 }

@@ -131,7 +131,8 @@ internal sealed class HubApi(HubHttp http, string repoId, string revision)
     }
 
     /// <summary>One commit: a header line, then an <c>lfsFile</c> line per LFS file and a <c>file</c> line (base64) per regular one.</summary>
-    public async Task<string> CommitAsync(string summary, IReadOnlyList<(LocalFile File, bool Lfs)> files, CancellationToken ct)
+    public async Task<string> CommitAsync(string summary, IReadOnlyList<(LocalFile File, bool Lfs)> files, CancellationToken ct,
+        IReadOnlyList<string>? deleted = null)
     {
         var lines = new StringBuilder();
         lines.Append(new JsonObject { ["key"] = "header", ["value"] = new JsonObject { ["summary"] = summary, ["description"] = "" } }.ToJsonString()).Append('\n');
@@ -142,6 +143,8 @@ internal sealed class HubApi(HubHttp http, string repoId, string revision)
                 : new JsonObject { ["content"] = Convert.ToBase64String(await File.ReadAllBytesAsync(file.FullPath, ct).ConfigureAwait(false)), ["path"] = file.RepoPath, ["encoding"] = "base64" };
             lines.Append(new JsonObject { ["key"] = lfs ? "lfsFile" : "file", ["value"] = value }.ToJsonString()).Append('\n');
         }
+        foreach (var path in deleted ?? [])
+            lines.Append(new JsonObject { ["key"] = "deletedFile", ["value"] = new JsonObject { ["path"] = path } }.ToJsonString()).Append('\n');
         var body = lines.ToString();
         using var response = await http.SendAsync(() =>
         {
@@ -152,6 +155,67 @@ internal sealed class HubApi(HubHttp http, string repoId, string revision)
         var answer = await ReadJsonAsync(response, ct).ConfigureAwait(false);
         return (string?)answer["commitOid"] ?? "";
     }
+
+    /// <summary>The commit a branch, tag or commit id names now (<c>GET /api/datasets/{repo}/revision/{revision}</c>).</summary>
+    public async Task<string> ResolveRevisionAsync(CancellationToken ct)
+    {
+        using var response = await http.SendAsync(() => new HttpRequestMessage(HttpMethod.Get, new Uri(http.Endpoint, $"api/datasets/{repoId}/revision/{Revision}")),
+            true, $"revision {revision} of {repoId}", ct).ConfigureAwait(false);
+        var answer = await ReadJsonAsync(response, ct).ConfigureAwait(false);
+        return (string?)answer["sha"] ?? throw new HubException($"the Hub named no commit for revision {revision} of {repoId}");
+    }
+
+    /// <summary>
+    /// Every file of the repository at a revision (<c>GET /api/datasets/{repo}/tree/{revision}?recursive=true</c>), page by page
+    /// as the <c>Link: rel="next"</c> header leads: path, size, git blob id, and the sha256 of LFS files.
+    /// </summary>
+    public async Task<IReadOnlyList<RemoteFile>> ListFilesAsync(string at, CancellationToken ct)
+    {
+        var files = new List<RemoteFile>();
+        Uri? next = new(http.Endpoint, $"api/datasets/{repoId}/tree/{Uri.EscapeDataString(at)}?recursive=true");
+        for (var page = 1; next is not null; page++)
+        {
+            var url = next;
+            using var response = await http.SendAsync(() => new HttpRequestMessage(HttpMethod.Get, url), true, $"file list of {repoId} (page {page})", ct)
+                .ConfigureAwait(false);
+            var text = await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false);
+            JsonArray entries;
+            try
+            {
+                entries = JsonNode.Parse(text) as JsonArray ?? throw new HubException($"the Hub's file list of {repoId} is not a JSON array");
+            }
+            catch (System.Text.Json.JsonException e)
+            {
+                throw new HubException($"the Hub's file list of {repoId} is not JSON ({e.Message})", null, e);
+            }
+            foreach (var entry in entries)
+            {
+                if ((string?)entry?["type"] != "file")
+                    continue;
+                files.Add(new RemoteFile((string)entry["path"]!, (long)entry["size"]!, (string)entry["oid"]!, (string?)entry["lfs"]?["oid"]));
+            }
+            next = NextPage(response, url);
+        }
+        return files;
+    }
+
+    // Link: <https://huggingface.co/api/datasets/x/y/tree/main?recursive=true&cursor=...>; rel="next"
+    private static Uri? NextPage(HttpResponseMessage response, Uri current)
+    {
+        if (!response.Headers.TryGetValues("Link", out var links))
+            return null;
+        foreach (var link in string.Join(",", links).Split(','))
+        {
+            var parts = link.Split(';', StringSplitOptions.TrimEntries);
+            if (parts.Length > 1 && parts[0].StartsWith('<') && parts[0].EndsWith('>') && parts.Skip(1).Any(p => p.Replace(" ", "", StringComparison.Ordinal) == "rel=\"next\""))
+                return new Uri(current, parts[0][1..^1]);
+        }
+        return null;
+    }
+
+    /// <summary>The URL a file's bytes come from (the Hub redirects LFS files to its storage).</summary>
+    public Uri ResolveUrl(string commit, string path) =>
+        new(http.Endpoint, $"datasets/{repoId}/resolve/{Uri.EscapeDataString(commit)}/{string.Join('/', path.Split('/').Select(Uri.EscapeDataString))}");
 
     private HttpRequestMessage Post(string path, JsonObject body) =>
         new(HttpMethod.Post, new Uri(http.Endpoint, path)) { Content = JsonContent.Create(body) };

@@ -20,10 +20,15 @@ internal sealed class HubHttp : IDisposable
     private readonly ResiliencePipeline<HttpResponseMessage> _retry;
     private readonly int _tries;
 
-    public HubHttp(Uri endpoint, HubToken token, HubRetryOptions retry, Action<RetryEvent>? onRetry = null, HttpMessageHandler? handler = null)
+    private readonly bool _reading;
+
+    /// <param name="reading">the requests only read (a pull): errors then speak of read access, and a missing token is fine</param>
+    public HubHttp(Uri endpoint, HubToken token, HubRetryOptions retry, Action<RetryEvent>? onRetry = null, HttpMessageHandler? handler = null,
+        bool reading = false)
     {
         Endpoint = endpoint;
         _token = token;
+        _reading = reading;
         _tries = retry.MaxRetries + 1;
         _client = new HttpClient(handler ?? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
         {
@@ -56,10 +61,14 @@ internal sealed class HubHttp : IDisposable
 
     public Uri Endpoint { get; }
 
+    public HubToken Token => _token;
+
     /// <summary>Sends with retries, and turns a final failure into a <see cref="HubException"/> that never holds the token.</summary>
     /// <param name="create">builds the request; called once per try</param>
     /// <param name="authorize">adds the token: for the Hub's own API, never for presigned storage URLs</param>
-    public async Task<HttpResponseMessage> SendAsync(Func<HttpRequestMessage> create, bool authorize, string what, CancellationToken ct)
+    /// <param name="streamed">returns once the headers are in, the body still to read (a download); otherwise the body is read</param>
+    public async Task<HttpResponseMessage> SendAsync(Func<HttpRequestMessage> create, bool authorize, string what, CancellationToken ct,
+        bool streamed = false)
     {
         var context = ResilienceContextPool.Shared.Get(ct);
         context.Properties.Set(RequestKey, what);
@@ -69,9 +78,11 @@ internal sealed class HubHttp : IDisposable
             response = await _retry.ExecuteAsync(async c =>
             {
                 using var request = create();
-                if (authorize)
+                // The redirect handler drops this header when it follows a redirect, so a storage host never sees it.
+                if (authorize && !_token.IsNone)
                     request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _token.Value);
-                return await _client.SendAsync(request, HttpCompletionOption.ResponseContentRead, c.CancellationToken).ConfigureAwait(false);
+                return await _client.SendAsync(request, streamed ? HttpCompletionOption.ResponseHeadersRead : HttpCompletionOption.ResponseContentRead,
+                    c.CancellationToken).ConfigureAwait(false);
             }, context).ConfigureAwait(false);
         }
         catch (Exception e) when (e is HttpRequestException or IOException or TaskCanceledException && !ct.IsCancellationRequested)
@@ -100,8 +111,9 @@ internal sealed class HubHttp : IDisposable
         var id = response.Headers.TryGetValues("X-Request-Id", out var ids) ? $" (request id {ids.First()})" : "";
         var advice = response.StatusCode switch
         {
-            HttpStatusCode.Unauthorized => $"; the token ({_token.Source}) was refused: check that it is valid and has write access",
-            HttpStatusCode.Forbidden => "; the token may not write to this repository or organisation",
+            HttpStatusCode.Unauthorized when _token.IsNone => "; the repository is private, gated or missing: pass --token or set HF_TOKEN if you may read it",
+            HttpStatusCode.Unauthorized => $"; the token ({_token.Source}) was refused: check that it is valid and has {(_reading ? "read" : "write")} access",
+            HttpStatusCode.Forbidden => _reading ? "; the token may not read this repository (a gated dataset needs its terms accepted on the Hub)" : "; the token may not write to this repository or organisation",
             HttpStatusCode.NotFound => "; check the repository name and revision",
             _ when RetryDelay.IsTransient(response.StatusCode) => $"; gave up after {_tries} tries: run the same command again to resume",
             _ => "",

@@ -110,6 +110,7 @@ public sealed class CommandTests
     [InlineData("bench convert-images")]
     [InlineData("bench ppo")]
     [InlineData("push")]
+    [InlineData("pull")]
     [InlineData("convert wikipedia")]
     [InlineData("convert oscar")]
     [InlineData("convert ok-vqa")]

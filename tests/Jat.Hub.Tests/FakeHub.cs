@@ -16,6 +16,10 @@ public enum FaultKind
     TooManyRequests,
     /// <summary>Reads part of the request body, then drops the connection.</summary>
     DropConnection,
+    /// <summary>A download: sends half of the bytes asked for, then drops the connection.</summary>
+    CutResponse,
+    /// <summary>A download: sends every byte asked for, one of them wrong.</summary>
+    Corrupt,
 }
 
 public sealed class Fault(string method, string pathContains, FaultKind kind, int times)
@@ -28,10 +32,15 @@ public sealed class Fault(string method, string pathContains, FaultKind kind, in
     public FaultKind Kind { get; } = kind;
 }
 
+/// <summary>One download request the fake Hub answered: which file, from which byte (a resumed download asks for more than 0).</summary>
+public sealed record Download(string Path, long From);
+
 /// <summary>
-/// A Hugging Face Hub on 127.0.0.1, just big enough for `jat push`: repositories, pre-upload, LFS batch with basic
-/// and multipart transfer, verify, and NDJSON commits. It keeps what it is sent and counts every upload, so tests
-/// can check the repository equals the folder and that nothing was sent twice.
+/// A Hugging Face Hub on 127.0.0.1, just big enough for `jat push` and `jat pull`: repositories, pre-upload, LFS
+/// batch with basic and multipart transfer, verify, NDJSON commits (files, LFS files, deletions), revisions, the
+/// paged tree listing, and downloads by <c>/resolve/</c> (LFS files redirected to a storage URL, byte ranges served).
+/// It keeps what it is sent, a snapshot per commit, and counts every upload and download, so tests can check the
+/// repository equals the folder, that nothing was sent twice, and what a resumed pull asked for.
 /// </summary>
 public sealed class FakeHub : IAsyncDisposable
 {
@@ -46,10 +55,26 @@ public sealed class FakeHub : IAsyncDisposable
     public ConcurrentQueue<Fault> Faults { get; } = new();
     /// <summary>Requests to storage URLs that carried an Authorization header: the token must never go there.</summary>
     public ConcurrentQueue<string> TokenLeaks { get; } = new();
+    /// <summary>Repositories that only a valid token may read.</summary>
+    public ConcurrentDictionary<string, bool> PrivateRepos { get; } = new();
+    public ConcurrentQueue<Download> Downloads { get; } = new();
+    /// <summary>Entries per page of the tree listing (the Hub pages it, with a <c>Link: rel="next"</c> header).</summary>
+    public int TreePageSize { get; set; } = 1000;
+    /// <summary>Downloads are sent in 16 kB pieces with this pause between them, so a test can stop a client mid-file.</summary>
+    public TimeSpan DownloadPause { get; set; } = TimeSpan.Zero;
     public long MultipartThreshold { get; set; } = 64 * 1024;
     public long ChunkSize { get; set; } = 24 * 1024;
 
     private readonly ConcurrentDictionary<(string Oid, int Part), byte[]> _parts = new();
+    private readonly ConcurrentDictionary<string, Snapshot> _snapshots = new();
+    private readonly ConcurrentDictionary<string, string> _heads = new();
+    private readonly ConcurrentDictionary<(string Repo, string Path), bool> _lfsPaths = new();
+
+    /// <summary>A repository as one commit left it: each file's bytes and whether it is stored in LFS.</summary>
+    private sealed record Snapshot(string Repo, IReadOnlyDictionary<string, (byte[] Bytes, bool Lfs)> Files);
+
+    /// <summary>The commit a repository's main branch is at, or null before its first commit.</summary>
+    public string? Head(string repo) => _heads.GetValueOrDefault(repo);
 
     private FakeHub(WebApplication app) => _app = app;
 
@@ -63,6 +88,7 @@ public sealed class FakeHub : IAsyncDisposable
         var app = builder.Build();
         var hub = new FakeHub(app);
         hub.Map(app);
+        hub.MapDownloads(app);
         await app.StartAsync();
         return hub;
     }
@@ -89,6 +115,9 @@ public sealed class FakeHub : IAsyncDisposable
                     _ = await context.Request.Body.ReadAtLeastAsync(buffer, 1, throwOnEndOfStream: false);
                     context.Abort();
                     return;
+                case FaultKind.CutResponse or FaultKind.Corrupt:
+                    context.Items[nameof(Fault)] = fault.Kind; // the download endpoints act on it
+                    break;
             }
             await next(context);
         });
@@ -214,6 +243,8 @@ public sealed class FakeHub : IAsyncDisposable
                 return;
             var text = Encoding.UTF8.GetString(await ReadAll(context.Request.Body));
             var changes = new Dictionary<string, byte[]>();
+            var deleted = new List<string>();
+            var lfs = new HashSet<string>();
             foreach (var line in text.Split('\n', StringSplitOptions.RemoveEmptyEntries))
             {
                 var entry = JsonNode.Parse(line)!;
@@ -227,18 +258,183 @@ public sealed class FakeHub : IAsyncDisposable
                             return;
                         }
                         changes[(string)value["path"]!] = stored;
+                        lfs.Add((string)value["path"]!);
                         break;
                     case "file":
                         changes[(string)value["path"]!] = Convert.FromBase64String((string)value["content"]!);
                         break;
+                    case "deletedFile":
+                        if (!repo.ContainsKey((string)value["path"]!))
+                        {
+                            await Fail(context, 404, $"cannot delete {value["path"]}: no such file");
+                            return;
+                        }
+                        deleted.Add((string)value["path"]!);
+                        break;
                 }
             }
+            var id = $"{ns}/{name}";
             foreach (var (path, bytes) in changes)
+            {
                 repo[path] = bytes;
+                _lfsPaths[(id, path)] = lfs.Contains(path);
+            }
+            foreach (var path in deleted)
+                repo.TryRemove(path, out _);
             var oid = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(20));
+            _snapshots[oid] = new Snapshot(id, repo.ToDictionary(kv => kv.Key, kv => (kv.Value, _lfsPaths.GetValueOrDefault((id, kv.Key)))));
+            _heads[id] = oid;
             Commits.Enqueue(oid);
             await context.Response.WriteAsJsonAsync(new { commitUrl = $"{Endpoint}datasets/{ns}/{name}/commit/{oid}", commitOid = oid });
         });
+    }
+
+    private void MapDownloads(WebApplication app)
+    {
+        app.MapGet("/api/datasets/{ns}/{name}/revision/{revision}", async (HttpContext context, string ns, string name, string revision) =>
+        {
+            if (await ReadableSnapshot(context, ns, name, revision) is not { } found)
+                return;
+            await context.Response.WriteAsJsonAsync(new JsonObject
+            {
+                ["id"] = $"{ns}/{name}",
+                ["sha"] = found.Commit,
+                ["siblings"] = new JsonArray(found.Snapshot.Files.Keys.Order(StringComparer.Ordinal).Select(p => (JsonNode)new JsonObject { ["rfilename"] = p }).ToArray()),
+            });
+        });
+
+        app.MapGet("/api/datasets/{ns}/{name}/tree/{revision}", async (HttpContext context, string ns, string name, string revision) =>
+        {
+            if (await ReadableSnapshot(context, ns, name, revision) is not { } found)
+                return;
+            var recursive = context.Request.Query["recursive"] == "true";
+            var entries = new List<JsonObject>();
+            foreach (var folder in found.Snapshot.Files.Keys.Where(p => p.Contains('/', StringComparison.Ordinal)).Select(p => p[..p.LastIndexOf('/')]).Distinct().Order(StringComparer.Ordinal))
+                entries.Add(new JsonObject { ["type"] = "directory", ["oid"] = GitOid(Encoding.UTF8.GetBytes(folder)), ["size"] = 0, ["path"] = folder });
+            foreach (var (path, (bytes, lfs)) in found.Snapshot.Files.Where(f => recursive || !f.Key.Contains('/', StringComparison.Ordinal)).OrderBy(f => f.Key, StringComparer.Ordinal))
+            {
+                var entry = new JsonObject { ["type"] = "file", ["size"] = bytes.Length, ["path"] = path };
+                if (lfs)
+                {
+                    var pointer = $"version https://git-lfs.github.com/spec/v1\noid sha256:{Sha256(bytes)}\nsize {bytes.Length}\n";
+                    entry["oid"] = GitOid(Encoding.ASCII.GetBytes(pointer));
+                    entry["lfs"] = new JsonObject { ["oid"] = Sha256(bytes), ["size"] = bytes.Length, ["pointerSize"] = pointer.Length };
+                }
+                else
+                {
+                    entry["oid"] = GitOid(bytes);
+                }
+                entries.Add(entry);
+            }
+            var cursor = int.TryParse(context.Request.Query["cursor"], out var c) ? c : 0;
+            if (cursor + TreePageSize < entries.Count)
+                context.Response.Headers["Link"] = $"<{Endpoint}api/datasets/{ns}/{name}/tree/{revision}?recursive={(recursive ? "true" : "false")}&cursor={cursor + TreePageSize}>; rel=\"next\"";
+            await context.Response.WriteAsJsonAsync(new JsonArray(entries.Skip(cursor).Take(TreePageSize).Select(e => (JsonNode)e).ToArray()));
+        });
+
+        app.MapGet("/datasets/{ns}/{name}/resolve/{revision}/{**path}", async (HttpContext context, string ns, string name, string revision, string path) =>
+        {
+            if (await ReadableSnapshot(context, ns, name, revision) is not { } found)
+                return;
+            if (!found.Snapshot.Files.TryGetValue(path, out var file))
+            {
+                context.Response.Headers["X-Error-Code"] = "EntryNotFound";
+                await Fail(context, 404, $"{path} does not exist on \"{revision}\"");
+                return;
+            }
+            context.Response.Headers["X-Repo-Commit"] = found.Commit;
+            if (file.Lfs)
+            {
+                // As the Hub does: LFS content lives in storage, behind a signed URL that must not see the token.
+                context.Response.Headers.ETag = $"\"{Sha256(file.Bytes)}\"";
+                context.Response.Redirect($"{Endpoint}cdn/{Sha256(file.Bytes)}?X-Signature=presigned");
+                return;
+            }
+            await Serve(context, path, file.Bytes);
+        });
+
+        app.MapGet("/cdn/{oid}", async (HttpContext context, string oid) =>
+        {
+            NoToken(context);
+            if (!LfsObjects.TryGetValue(oid, out var bytes))
+            {
+                await Fail(context, 404, "no such object");
+                return;
+            }
+            await Serve(context, oid, bytes);
+        });
+    }
+
+    /// <summary>Sends a file or, for <c>Range: bytes=N-</c>, its tail as 206; applies a download fault if one was taken.</summary>
+    private async Task Serve(HttpContext context, string label, byte[] bytes)
+    {
+        long from = 0;
+        var range = context.Request.Headers.Range.ToString();
+        if (range.StartsWith("bytes=", StringComparison.Ordinal))
+        {
+            var bounds = range["bytes=".Length..].Split('-');
+            from = long.Parse(bounds[0], System.Globalization.CultureInfo.InvariantCulture);
+            if (from >= bytes.Length)
+            {
+                context.Response.StatusCode = 416;
+                context.Response.Headers.ContentRange = $"bytes */{bytes.Length}";
+                return;
+            }
+            context.Response.StatusCode = 206;
+            context.Response.Headers.ContentRange = $"bytes {from}-{bytes.Length - 1}/{bytes.Length}";
+        }
+        Downloads.Enqueue(new Download(label, from));
+        var body = bytes.AsMemory((int)from);
+        context.Response.ContentLength = body.Length;
+        context.Response.Headers.AcceptRanges = "bytes";
+        switch (context.Items[nameof(Fault)] as FaultKind?)
+        {
+            case FaultKind.CutResponse:
+                await context.Response.Body.WriteAsync(body[..(body.Length / 2)]);
+                await context.Response.Body.FlushAsync();
+                await Task.Delay(300); // an abort at once can reset the connection before the half already sent arrives
+                context.Abort();
+                return;
+            case FaultKind.Corrupt:
+                var wrong = body.ToArray();
+                wrong[wrong.Length / 2] ^= 0x5a;
+                await context.Response.Body.WriteAsync(wrong);
+                return;
+        }
+        if (DownloadPause == TimeSpan.Zero)
+        {
+            await context.Response.Body.WriteAsync(body);
+            return;
+        }
+        for (var offset = 0; offset < body.Length; offset += 16 * 1024)
+        {
+            await context.Response.Body.WriteAsync(body[offset..Math.Min(body.Length, offset + 16 * 1024)]);
+            await context.Response.Body.FlushAsync();
+            await Task.Delay(DownloadPause);
+        }
+    }
+
+    /// <summary>The snapshot a revision names (main or a commit id), if the caller may read the repository; else answers as the Hub does.</summary>
+    private async Task<(string Commit, Snapshot Snapshot)?> ReadableSnapshot(HttpContext context, string ns, string name, string revision)
+    {
+        var id = $"{ns}/{name}";
+        var presented = context.Request.Headers.Authorization.Count > 0;
+        if ((presented || PrivateRepos.ContainsKey(id)) && !Authorised(context))
+            return null;
+        if (!Repos.ContainsKey(id))
+        {
+            context.Response.Headers["X-Error-Code"] = "RepoNotFound";
+            await Fail(context, 404, "Repository not found");
+            return null;
+        }
+        var commit = revision == "main" ? _heads.GetValueOrDefault(id) : revision;
+        if (commit is null || !_snapshots.TryGetValue(commit, out var snapshot) || snapshot.Repo != id)
+        {
+            context.Response.Headers["X-Error-Code"] = "RevisionNotFound";
+            await Fail(context, 404, $"Invalid rev id: {revision}");
+            return null;
+        }
+        return (commit, snapshot);
     }
 
     private static bool Authorised(HttpContext context)

@@ -160,6 +160,26 @@ public sealed class PushTests : IAsyncLifetime
         Assert.Empty(_hub.LfsObjects);
     }
 
+    [Fact]
+    public async Task Delete_stale_removes_exactly_the_remote_files_the_folder_no_longer_has_after_a_dry_run_lists_them()
+    {
+        await DatasetPush.PushAsync(_folder.Path, Token, Options());
+        var stale = LocalFile.List(_folder.Path).Where(p => p.StartsWith("oscar/", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(stale);
+        Directory.Delete(_folder.Combine("oscar"), recursive: true);
+        var commits = _hub.Commits.Count;
+
+        var dry = await DatasetPush.PushAsync(_folder.Path, Token, Options() with { DeleteStale = true, DryRun = true });
+        Assert.Equal(stale, dry.Deleted);
+        Assert.Equal(commits, _hub.Commits.Count);
+        Assert.True(stale.All(_hub.Repo(RepoId).ContainsKey));
+
+        var pushed = await DatasetPush.PushAsync(_folder.Path, Token, Options() with { DeleteStale = true });
+        Assert.Equal(stale, pushed.Deleted);
+        Assert.Equal(commits + 1, _hub.Commits.Count);
+        AssertRepositoryEqualsFolder();
+    }
+
     private sealed class SyncProgress(Action<PushProgress> report) : IProgress<PushProgress>
     {
         public void Report(PushProgress value) => report(value);
