@@ -32,7 +32,7 @@ public sealed class JatAgent : IDisposable
     private readonly KeyValueCache _cache;
     private readonly Generator _generator;
     private readonly Device _device;
-    private readonly Dictionary<string, long[]> _missions = new(StringComparer.Ordinal);
+    private readonly MissionIds _missions = new();
     private Step? _last;
 
     public JatAgent(JatModel model, EnvironmentSpec spec, JatAgentOptions? options = null)
@@ -129,7 +129,7 @@ public sealed class JatAgent : IDisposable
             for (var i = 0; i < layout.DiscreteSize; i++)
                 values[i] = observation.Discrete[i];
             if (layout.HasText)
-                Mission(observation.Text).CopyTo(values, layout.DiscreteSize);
+                _missions.Of(observation.Text).CopyTo(values, layout.DiscreteSize);
             return values;
         }
         // The original's float64 observation, rounded to float32 as torch.tensor rounds a list of Python floats.
@@ -139,16 +139,6 @@ public sealed class JatAgent : IDisposable
         return continuous;
     }
 
-    private long[] Mission(string mission)
-    {
-        if (!_missions.TryGetValue(mission, out var ids))
-        {
-            ids = new long[Gpt2Text.MissionTokens];
-            Gpt2Text.EncodeMission(mission, ids);
-            _missions[mission] = ids;
-        }
-        return ids;
-    }
 
     private static void CheckEmbeddable(Configuration.JatConfig config, EnvironmentSpec spec)
     {

@@ -22,7 +22,7 @@ public sealed class JatProcessor
     public const int AtariMaxLength = 64;
 
     private readonly JatConfig _config;
-    private readonly Dictionary<string, long[]> _missions = new(StringComparer.Ordinal);
+    private readonly MissionIds _missions = new();
 
     public JatProcessor(JatConfig config)
     {
@@ -124,7 +124,7 @@ public sealed class JatProcessor
             var total = width + (missions is null ? 0 : Gpt2Text.MissionTokens);
             if (total != _config.MaxDiscreteValue)
                 throw Unfit(task, $"its discrete observations are {total} values, the model's multi-discrete encoder takes {_config.MaxDiscreteValue} (max_discrete_value)");
-            return new IdWindowSource(discrete, width, missions is null ? null : missions.Select(Mission).ToArray());
+            return new IdWindowSource(discrete, width, missions is null ? null : missions.Select(_missions.Of).ToArray());
         }
         if (row.ImageObservations is { } images)
         {
@@ -156,16 +156,6 @@ public sealed class JatProcessor
         throw Unfit(task, "the row has no actions (continuous or discrete)");
     }
 
-    private long[] Mission(string mission)
-    {
-        if (!_missions.TryGetValue(mission, out var ids))
-        {
-            ids = new long[Gpt2Text.MissionTokens];
-            Gpt2Text.EncodeMission(mission, ids);
-            _missions[mission] = ids;
-        }
-        return ids;
-    }
 
     private static int SameWidth<T>(TaskSpec task, string column, IReadOnlyList<T[]> values, int steps)
     {
