@@ -19,6 +19,7 @@ public sealed class Atari2600
     private readonly Riot _riot = new();
     private readonly Cartridge _cartridge;
     private readonly SystemBus _bus;
+    private readonly AleRandom _random = new();
     private bool _framePending;
     private long _frameStartCycle;
 
@@ -29,7 +30,25 @@ public sealed class Atari2600
         _cartridge = CartridgeDetection.Create(rom, Scheme);
         _bus = new SystemBus(this);
         _cpu = new Cpu6507<MachineBus>(new MachineBus(_bus), CpuMode.AleCompatible);
+        _random.Fill(_riot.Ram);
+        _random.Next();
         SystemReset();
+    }
+
+    /// <summary>
+    /// The console as ALE's <c>loadROM</c> finds it: power-on (RIOT RAM from ALE's random source), a system reset,
+    /// 60 frames with no input (ALE's NTSC/PAL probe) and another system reset. ALE's own reset sequence follows.
+    /// </summary>
+    public static Atari2600 CreateLikeAle(byte[] rom, string? scheme = null)
+    {
+        var machine = new Atari2600(rom, scheme);
+        machine.SetInput(0);
+        for (int i = 0; i < 60; i++)
+        {
+            machine.RunFrame();
+        }
+        machine.SystemReset();
+        return machine;
     }
 
     public string Scheme { get; }
@@ -45,12 +64,16 @@ public sealed class Atari2600
 
     public int FrameScanlines => (int)(FrameCycles * 3 / 228);
 
-    /// <summary>The RIOT, TIA and cartridge are reset (RAM kept), then the CPU, as ALE's system reset does.</summary>
+    /// <summary>
+    /// The RIOT, TIA and cartridge are reset (RIOT RAM kept, cartridge RAM refilled with random bytes), then the CPU,
+    /// as ALE's system reset does.
+    /// </summary>
     public void SystemReset()
     {
-        _riot.Reset();
+        _riot.Reset(_random.Next());
         _tia.Reset();
         _cartridge.Reset();
+        _random.Fill(_cartridge.Ram);
         _cpu.Cycles = 0;
         _cpu.Reset();
         _framePending = false;
@@ -103,6 +126,7 @@ public sealed class Atari2600
         _tia.CopyFrom(other._tia);
         _riot.CopyFrom(other._riot);
         _cartridge.CopyFrom(other._cartridge);
+        _random.CopyFrom(other._random);
         _bus.DataBus = other._bus.DataBus;
         _framePending = other._framePending;
         _frameStartCycle = other._frameStartCycle;

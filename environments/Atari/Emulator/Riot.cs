@@ -16,10 +16,12 @@ internal sealed class Riot
     private long _writtenAt;
     private long _firstLateRead = -1;
 
-    public void Reset()
+    // ALE starts the timer at 25 + a draw mod 75 (atari-games.md §3.3); no trace ROM reads it before setting it, so
+    // only the number of draws is confirmed.
+    public void Reset(uint draw)
     {
         _ddrA = 0;
-        _timerValue = 25 + 47; // ALE draws 25 + rng mod 75 here; no ROM reads the timer before setting it.
+        _timerValue = 25 + (int)(draw % 75);
         _shift = 6;
         _writtenAt = 0;
         _firstLateRead = -1;

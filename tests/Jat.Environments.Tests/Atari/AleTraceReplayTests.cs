@@ -13,19 +13,25 @@ public sealed class AleTraceReplayTests
     // HMOVE, reset strobes, playfield write timing), bank_f8sc and bank_fa (ALE's random power-on cartridge RAM).
     public static TheoryData<string> Traces() =>
     [
-        "2048", "bank_3f", "bank_e0", "bank_e7", "bank_f4", "bank_f6", "bank_f8", "collide", "input", "riot", "timing", "undoc",
+        "2048", "bank_3f", "bank_e0", "bank_e7", "bank_f4", "bank_f6", "bank_f8", "bank_f8sc", "bank_fa", "collide", "input", "riot",
+        "timing", "undoc",
     ];
 
     internal static string? Replay(JsonElement run, string folder)
     {
         var rom = File.ReadAllBytes(Path.Combine(folder, run.GetProperty("rom").GetString()!));
-        var machine = new Atari2600(rom);
+        var machine = Atari2600.CreateLikeAle(rom);
         var ale = run.GetProperty("ale");
         if (machine.Scheme != ale.GetProperty("cart_type").GetString())
         {
             return $"scheme {machine.Scheme} != ALE's {ale.GetProperty("cart_type").GetString()}";
         }
-        Convert.FromHexString(ale.GetProperty("power_on_ram").GetString()!).CopyTo(machine.Ram);
+        // From ALE's power-on garbage and its 60-frame probe the RIOT RAM must come out as ALE recorded it.
+        var powerOn = Convert.FromHexString(ale.GetProperty("power_on_ram").GetString()!);
+        if (!machine.Ram.SequenceEqual(powerOn))
+        {
+            return "RAM after ALE's console creation differs: " + Convert.ToHexString(machine.Ram) + " != " + Convert.ToHexString(powerOn);
+        }
         var frames = run.GetProperty("frames");
         int n = frames.GetProperty("n").GetInt32();
         var resets = frames.GetProperty("system_reset").EnumerateArray().Select(e => e.GetInt32()).ToHashSet();

@@ -27,6 +27,8 @@ internal sealed class BankedCartridge : Cartridge
 
     public override string Scheme { get; }
 
+    public override Span<byte> Ram => _ram;
+
     public override void Reset() => Select(_startBank * 4096);
 
     private void Touch(int a)

@@ -33,7 +33,10 @@ internal abstract class Cartridge
     {
     }
 
-    /// <summary>Selects the start banks ALE selects; cartridge RAM is kept.</summary>
+    /// <summary>Cartridge RAM, which ALE refills with random bytes at every system reset (empty when there is none).</summary>
+    public virtual Span<byte> Ram => Span<byte>.Empty;
+
+    /// <summary>Selects the start banks ALE selects; cartridge RAM is left to the caller.</summary>
     public abstract void Reset();
 
     public abstract void CopyFrom(Cartridge other);

@@ -12,6 +12,8 @@ internal sealed class MNetworkCartridge(byte[] rom) : Cartridge(rom)
 
     public override string Scheme => "E7";
 
+    public override Span<byte> Ram => _ram;
+
     public override void Reset()
     {
         _bank = 0;
