@@ -47,7 +47,10 @@ internal sealed class Tia
     private sbyte _hmp0, _hmp1, _hmm0, _hmm1, _hmbl;
     private int _p0, _p1, _m0, _m1, _bl;
     private ushort _collisions;
-    private long _hmoveBarLine = -1;
+    // ALE's HMOVE bar is a request: it blanks the first 8 pixels of the first line of its window (rows 0-209, VBLANK
+    // or not) whose left edge comes at or after _barFrom, even a frame later (seen in the game trace: an HMOVE in the
+    // vertical blank bars row 0 when VBLANK is off there). _barClock is the clock of the line start it landed on.
+    private long _barFrom = -1, _barClock = -1;
 
     // The line in which each object's counter was last reset (P0, P1, M0, M1): there its first copy is not drawn,
     // because the TIA starts an object's first copy only when its counter wraps, one line later.
@@ -78,7 +81,7 @@ internal sealed class Tia
         _p0 = _p1 = _m0 = _m1 = _bl = 0;
         _collisions = 0;
         _seen = 0;
-        _hmoveBarLine = -1;
+        _barFrom = _barClock = -1;
         _resetLine.AsSpan().Fill(-1);
         _dirty = AllObjects;
         Array.Clear(_screen);
@@ -99,7 +102,7 @@ internal sealed class Tia
         _vdelp0 = o._vdelp0; _vdelp1 = o._vdelp1; _vdelbl = o._vdelbl; _resmp0 = o._resmp0; _resmp1 = o._resmp1;
         _hmp0 = o._hmp0; _hmp1 = o._hmp1; _hmm0 = o._hmm0; _hmm1 = o._hmm1; _hmbl = o._hmbl;
         _p0 = o._p0; _p1 = o._p1; _m0 = o._m0; _m1 = o._m1; _bl = o._bl;
-        _collisions = o._collisions; _seen = o._seen; _hmoveBarLine = o._hmoveBarLine;
+        _collisions = o._collisions; _seen = o._seen; _barFrom = o._barFrom; _barClock = o._barClock;
         o._resetLine.CopyTo(_resetLine, 0);
         o._oldFirst.CopyTo(_oldFirst, 0);
         _dirty = AllObjects;
@@ -353,13 +356,14 @@ internal sealed class Tia
     {
         int cycle = (int)(h / 3);
         long line = (clock - _frameStart) / LineClocks;
+        long lineStart = _frameStart + line * LineClocks;
         if (cycle <= 20)
         {
-            _hmoveBarLine = line;
+            _barFrom = lineStart;
         }
         else if (cycle >= 75)
         {
-            _hmoveBarLine = line + 1;
+            _barFrom = lineStart + LineClocks;
         }
         if (cycle <= 3 || cycle >= 75)
         {
@@ -423,6 +427,15 @@ internal sealed class Tia
     private void DrawSpan(int row, int x0, int x1, long line)
     {
         int rowStart = row * Width;
+        if (x0 < 8 && _barFrom >= 0)
+        {
+            long lineStart = _frameStart + line * LineClocks;
+            if (lineStart >= _barFrom)
+            {
+                _barClock = lineStart;
+                _barFrom = -1;
+            }
+        }
         if ((_vblank & 0x02) != 0)
         {
             _screen.AsSpan(rowStart + x0, x1 - x0).Clear();
@@ -460,7 +473,7 @@ internal sealed class Tia
             Unsafe.Add(ref screen, x) = (byte)(colours >> Unsafe.Add(ref select, o));
         }
         _seen |= seen;
-        if (line == _hmoveBarLine && x0 < 8)
+        if (x0 < 8 && _frameStart + line * LineClocks == _barClock)
         {
             _screen.AsSpan(rowStart + x0, Math.Min(8, x1) - x0).Clear();
         }
