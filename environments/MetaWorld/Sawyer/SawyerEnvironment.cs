@@ -281,10 +281,13 @@ public abstract class SawyerEnvironment : IContinuousEnvironment
         TcpCenter(InitTcp);
     }
 
-    /// <summary><c>_set_obj_xyz</c>: the object's free joint at <c>qpos[9:12]</c>, its velocities zero, a forward pass.</summary>
-    private protected void SetObjectXyz(ReadOnlySpan<double> position)
+    /// <summary>
+    /// <c>_set_obj_xyz</c>: the object's free joint at <c>qpos[9:12]</c>, <c>qvel[9:15]</c> zero, a forward pass. The
+    /// coffee tasks write <paramref name="qposAt"/> 0 (their mug's joint comes first) but still clear <c>qvel[9:15]</c>.
+    /// </summary>
+    private protected void SetObjectXyz(ReadOnlySpan<double> position, int qposAt = 9)
     {
-        position.CopyTo(Simulation.Qpos.Slice(9, 3));
+        position.CopyTo(Simulation.Qpos.Slice(qposAt, 3));
         Simulation.Qvel.Slice(9, 6).Clear();
         Simulation.Forward();
     }
