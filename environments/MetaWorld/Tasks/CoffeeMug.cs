@@ -59,8 +59,8 @@ public sealed class CoffeeMug : SawyerEnvironment
         Span<double> tcp = stackalloc double[3];
         TcpCenter(tcp);
         var obj = obs.Slice(4, 3);
-        var targetToObj = ScaledDistance(obj, Target);
-        var inPlace = Tolerance.LongTail(targetToObj, 0, 0.05, ScaledDistance(ObjectInit, Target));
+        var targetToObj = ScaledNorm(obj, Target, Scale);
+        var inPlace = Tolerance.LongTail(targetToObj, 0, 0.05, ScaledNorm(ObjectInit, Target, Scale));
         var tcpOpened = obs[3];
         var tcpToObj = Norm3(obj, tcp);
         var grasped = GripperCaging(action, obj, ObjectInit, objRadius: 0.02, padThreshold: 0.05, reachRadius: 0.04,
@@ -83,12 +83,5 @@ public sealed class CoffeeMug : SawyerEnvironment
         info[5] = objToTarget;
         info[6] = reward;
         return reward;
-    }
-
-    /// <summary>The distance with x and y errors doubled (the reward's emphasis on the table's plane).</summary>
-    private static double ScaledDistance(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
-    {
-        double x = (a[0] - b[0]) * Scale[0], y = (a[1] - b[1]) * Scale[1], z = (a[2] - b[2]) * Scale[2];
-        return Math.Sqrt((x * x) + (y * y) + (z * z));
     }
 }
