@@ -17,6 +17,15 @@ public static class MetaWorldTasks
         Of("button-press-topdown", ButtonPress.Topdown),
         Of("button-press-topdown-wall", ButtonPress.TopdownWall),
         Of("button-press-wall", ButtonPress.Wall),
+        Of("coffee-button", () => new CoffeeButton()),
+        Of("coffee-pull", CoffeeMug.Pull),
+        Of("coffee-push", CoffeeMug.Push),
+        Of("door-close", Door.Close),
+        Of("door-lock", DoorLock.Lock),
+        Of("door-open", Door.Open),
+        Of("door-unlock", DoorLock.Unlock),
+        Of("drawer-close", Drawer.Close),
+        Of("drawer-open", Drawer.Open),
         Of("pick-place", () => new PickPlace()),
         Of("plate-slide", PlateSlide.Forward),
         Of("plate-slide-back", PlateSlide.Back),
@@ -25,6 +34,8 @@ public static class MetaWorldTasks
         Of("push", () => new Push()),
         Of("reach", Reach.Open),
         Of("reach-wall", Reach.Wall),
+        Of("window-close", Window.Close),
+        Of("window-open", Window.Open),
     ];
 
     /// <summary>The task names, e.g. <c>metaworld-reach</c>.</summary>

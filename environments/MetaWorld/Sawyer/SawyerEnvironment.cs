@@ -212,6 +212,8 @@ public abstract class SawyerEnvironment : IContinuousEnvironment
 
     private protected int Geom(string name) => Simulation.RequiredId(MjObject.Geom, name);
 
+    private protected int Joint(string name) => Simulation.RequiredId(MjObject.Joint, name);
+
     private protected ReadOnlySpan<double> BodyCom(int body) => Simulation.Xpos.Slice(3 * body, 3);
 
     /// <summary>The centre of the two fingers' end-effector sites.</summary>
@@ -281,12 +283,35 @@ public abstract class SawyerEnvironment : IContinuousEnvironment
         TcpCenter(InitTcp);
     }
 
-    /// <summary><c>_set_obj_xyz</c>: the object's free joint at <c>qpos[9:12]</c>, its velocities zero, a forward pass.</summary>
-    private protected void SetObjectXyz(ReadOnlySpan<double> position)
+    /// <summary>
+    /// <c>_set_obj_xyz</c>: the object's free joint at <c>qpos[9:12]</c>, <c>qvel[9:15]</c> zero, a forward pass. The
+    /// coffee tasks write <paramref name="qposAt"/> 0 (their mug's joint comes first) but still clear <c>qvel[9:15]</c>.
+    /// </summary>
+    private protected void SetObjectXyz(ReadOnlySpan<double> position, int qposAt = 9)
     {
-        position.CopyTo(Simulation.Qpos.Slice(9, 3));
+        position.CopyTo(Simulation.Qpos.Slice(qposAt, 3));
         Simulation.Qvel.Slice(9, 6).Clear();
         Simulation.Forward();
+    }
+
+    /// <summary>
+    /// The <c>_set_obj_xyz</c> of a task whose object hangs on one joint (a door, a drawer, a window…): the joint's
+    /// position, its velocity zero, a forward pass.
+    /// </summary>
+    private protected void SetJointPosition(int joint, double position)
+    {
+        Simulation.Qpos[Simulation.JointQposAddress[joint]] = position;
+        Simulation.Qvel[Simulation.JointDofAddress[joint]] = 0;
+        Simulation.Forward();
+    }
+
+    private protected double JointPosition(int joint) => Simulation.Qpos[Simulation.JointQposAddress[joint]];
+
+    /// <summary>An object slot from a geom's position and its orientation as scipy gives it (x, y, z, w).</summary>
+    private protected void GeomSlot(int geom, Span<double> slot)
+    {
+        Simulation.GeomXpos.Slice(3 * geom, 3).CopyTo(slot);
+        GeomQuaternion(geom, slot[3..7]);
     }
 
     private protected void SetSitePos(int site, ReadOnlySpan<double> position) => position.CopyTo(Simulation.SitePos.Slice(3 * site, 3));
@@ -366,6 +391,13 @@ public abstract class SawyerEnvironment : IContinuousEnvironment
     private protected static double Norm3(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
     {
         double x = a[0] - b[0], y = a[1] - b[1], z = a[2] - b[2];
+        return Math.Sqrt((x * x) + (y * y) + (z * z));
+    }
+
+    /// <summary>‖(a − b) ⊙ scale‖: a distance with some axes weighted, as the rewards scale their difference vectors.</summary>
+    private protected static double ScaledNorm(ReadOnlySpan<double> a, ReadOnlySpan<double> b, ReadOnlySpan<double> scale)
+    {
+        double x = (a[0] - b[0]) * scale[0], y = (a[1] - b[1]) * scale[1], z = (a[2] - b[2]) * scale[2];
         return Math.Sqrt((x * x) + (y * y) + (z * z));
     }
 

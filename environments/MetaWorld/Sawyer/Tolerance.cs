@@ -6,6 +6,8 @@ namespace Jat.Environments.MetaWorld.Sawyer;
 /// </summary>
 internal static class Tolerance
 {
+    private static readonly double GaussianScale = Math.Sqrt(-2 * Math.Log(0.1));
+
     /// <summary>1 inside [lower, upper]; outside, a long-tail sigmoid that is 0.1 at <paramref name="margin"/>.</summary>
     public static double LongTail(double x, double lower, double upper, double margin)
     {
@@ -21,6 +23,22 @@ internal static class Tolerance
         var scale = Math.Sqrt((1 / 0.1) - 1);
         var scaled = d * scale;
         return 1 / ((scaled * scaled) + 1);
+    }
+
+    /// <summary>1 inside [lower, upper]; outside, a Gaussian that is 0.1 at <paramref name="margin"/>.</summary>
+    public static double Gaussian(double x, double lower, double upper, double margin)
+    {
+        if (lower <= x && x <= upper)
+        {
+            return 1.0;
+        }
+        if (margin == 0)
+        {
+            return 0.0;
+        }
+        var d = (x < lower ? lower - x : x - upper) / margin;
+        var scaled = d * GaussianScale;
+        return Math.Exp(-0.5 * (scaled * scaled));
     }
 
     /// <summary>The Hamacher t-norm: (a·b) / (a + b − a·b), 0 when both are 0.</summary>

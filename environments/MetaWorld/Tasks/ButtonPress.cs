@@ -36,7 +36,7 @@ public sealed class ButtonPress : SawyerEnvironment
     }
 
     /// <summary>How the reward brings the gripper to the button.</summary>
-    private enum Shape
+    internal enum Shape
     {
         /// <summary>2 · (gripper closed ⊗ near, within 5 cm) + 8 · pressed once within 5 cm.</summary>
         Front,
@@ -92,14 +92,24 @@ public sealed class ButtonPress : SawyerEnvironment
     {
         Span<double> tcp = stackalloc double[3];
         TcpCenter(tcp);
+        return Score(_shape, _axis, _success, _objToTargetInit, obs, tcp, InitTcp, Target, info);
+    }
+
+    /// <summary>
+    /// The button reward of <paramref name="shape"/>, pressing along <paramref name="axis"/> with
+    /// <paramref name="pressMargin"/> as the pressed term's margin (coffee-button's is its constant <c>max_dist</c>).
+    /// </summary>
+    internal static double Score(Shape shape, int axis, double success, double pressMargin, ReadOnlySpan<double> obs,
+        ReadOnlySpan<double> tcp, ReadOnlySpan<double> initTcp, ReadOnlySpan<double> target, Span<double> info)
+    {
         var obj = obs.Slice(4, 3);
         var tcpToObj = Norm3(obj, tcp);
-        var tcpToObjInit = Norm3(obj, InitTcp);
-        var objToTarget = Math.Abs(Target[_axis] - obj[_axis]);
-        var near = Tolerance.LongTail(tcpToObj, 0, _shape == Shape.Front ? 0.05 : 0.01, tcpToObjInit);
-        var pressed = Tolerance.LongTail(objToTarget, 0, 0.005, _objToTargetInit);
+        var tcpToObjInit = Norm3(obj, initTcp);
+        var objToTarget = Math.Abs(target[axis] - obj[axis]);
+        var near = Tolerance.LongTail(tcpToObj, 0, shape == Shape.Front ? 0.05 : 0.01, tcpToObjInit);
+        var pressed = Tolerance.LongTail(objToTarget, 0, 0.005, pressMargin);
         double reward;
-        switch (_shape)
+        switch (shape)
         {
             case Shape.Front:
                 reward = 2 * Tolerance.Hamacher(Math.Max(obs[3], 0.0), near);
@@ -128,7 +138,7 @@ public sealed class ButtonPress : SawyerEnvironment
                 }
                 break;
         }
-        info[0] = objToTarget <= _success ? 1 : 0;
+        info[0] = objToTarget <= success ? 1 : 0;
         info[1] = tcpToObj <= 0.05 ? 1 : 0;
         info[2] = obs[3] > 0 ? 1 : 0;
         info[3] = near;

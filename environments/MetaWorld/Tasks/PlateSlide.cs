@@ -78,11 +78,7 @@ public sealed class PlateSlide : SawyerEnvironment
         SetSitePos(_goal, Target);
     }
 
-    private protected override void WriteObjects(Span<double> slots)
-    {
-        Simulation.GeomXpos.Slice(3 * _puck, 3).CopyTo(slots);
-        GeomQuaternion(_puck, slots[3..7]);
-    }
+    private protected override void WriteObjects(Span<double> slots) => GeomSlot(_puck, slots);
 
     private protected override double Evaluate(ReadOnlySpan<double> obs, ReadOnlySpan<float> action, Span<double> info)
     {
